@@ -1,0 +1,204 @@
+/**
+ * The content script's engine: reads the page on load, then only the posts that appeared or
+ * changed (MutationObserver, batched at idle time), and hands batches to `send`. Unsent batches are
+ * kept and retried with back-off, so a worker that was stopped mid-batch loses nothing. Free of
+ * extension APIs: the entrypoint passes `send`, tests pass a fake.
+ */
+
+import type { z } from 'zod';
+import type { ContentMessages, ErrorResponse } from '../messages';
+import type { PageExtraction, PostSnapshot } from '../model';
+import { type Adapter, tallyMissing } from '../platforms/adapter';
+import { pageContext, readPosts } from '../platforms/index';
+
+type CaptureRequest = z.infer<typeof ContentMessages.capture.request>;
+type CaptureResponse = z.infer<typeof ContentMessages.capture.response>;
+
+export interface CaptureLoopOptions {
+  adapter: Adapter;
+  doc: Document;
+  /** The page's current URL (it changes on in-app navigation). */
+  url: () => string;
+  send: (request: CaptureRequest) => Promise<CaptureResponse | ErrorResponse | undefined>;
+  /** Runs `task` when the page is idle (requestIdleCallback in the browser). */
+  idle?: (task: () => void) => void;
+  /** Told about every post element read, with its snapshot (the overlay badges hook in here). */
+  onPosts?: (read: readonly { el: Element; post: PostSnapshot }[]) => void;
+  onRates?: (rates: CaptureResponse['rates']) => void;
+  /** Largest number of posts in one message. */
+  batchSize?: number;
+  now?: () => Date;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+const RETRY_MS = [250, 1_000, 4_000, 15_000, 60_000];
+
+export class CaptureLoop {
+  private readonly known = new Map<Element, PostSnapshot | null>();
+  private readonly lastSent = new Map<string, string>();
+  private readonly dirty = new Set<Element>();
+  private readonly outbox: CaptureRequest[] = [];
+  private observer: MutationObserver | null = null;
+  private scheduled = false;
+  private flushing = false;
+  private retry = 0;
+  private batchCounter = 0;
+  private currentUrl = '';
+  private stopped = false;
+
+  constructor(private readonly options: CaptureLoopOptions) {}
+
+  /** Reads the whole page and starts watching it. */
+  start(): void {
+    this.stopped = false;
+    this.currentUrl = this.options.url();
+    this.scan(true);
+    const Observer = this.options.doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+    this.observer = new Observer((records) => this.onMutations(records));
+    this.observer.observe(this.options.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-label', 'datetime', 'href', 'title'],
+    });
+  }
+
+  /** Stops watching; queued batches stay in the outbox until `start` runs again. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  /** In-app navigation: forget the old page and read the new one whole. */
+  navigated(): void {
+    if (this.options.url() === this.currentUrl) return;
+    this.currentUrl = this.options.url();
+    this.known.clear();
+    this.dirty.clear();
+    this.scan(true);
+  }
+
+  /** Number of batches not yet acknowledged by the worker. */
+  get pending(): number {
+    return this.outbox.length;
+  }
+
+  private onMutations(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      // Walk up to the post that contains the change, if it is one we know.
+      for (let node: Node | null = record.target; node; node = node.parentNode) {
+        if (this.known.has(node as Element)) {
+          this.dirty.add(node as Element);
+          break;
+        }
+      }
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      if (this.options.url() !== this.currentUrl) this.navigated();
+      else this.scan(false);
+    };
+    (this.options.idle ?? ((task) => setTimeout(task, 50)))(run);
+  }
+
+  /** Reads new and changed posts (all of them when `complete`) and queues what changed. */
+  private scan(complete: boolean): void {
+    const { adapter, doc } = this.options;
+    const url = new URL(this.options.url());
+    const page = pageContext(adapter, doc, url, this.options.now?.() ?? new Date());
+    const candidates = adapter.findPosts(doc, page);
+    const present = new Set(candidates);
+    for (const el of [...this.known.keys()]) if (!present.has(el)) this.known.delete(el);
+    const toRead = complete
+      ? candidates
+      : candidates.filter((el) => !this.known.has(el) || this.dirty.has(el));
+    this.dirty.clear();
+    const read: { el: Element; post: PostSnapshot }[] = [];
+    for (const el of toRead) {
+      const post = readPosts(adapter, [el], page)[0] ?? null;
+      this.known.set(el, post);
+      if (post) read.push({ el, post });
+    }
+    if (read.length) this.options.onPosts?.(read);
+    const changed = read
+      .map((r) => r.post)
+      .filter((post) => {
+        const signature = JSON.stringify(post);
+        if (this.lastSent.get(post.id) === signature) return false;
+        this.lastSent.set(post.id, signature);
+        return true;
+      });
+    const profile = safely(() => adapter.readProfile?.(page) ?? null);
+    const comments = safely(() => adapter.readComments?.(page, changed) ?? []) ?? [];
+    if (!complete && changed.length === 0 && comments.length === 0) return;
+    const all = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
+    const health = { candidates: candidates.length, extracted: all.length, missing: tallyMissing(all) };
+    const size = this.options.batchSize ?? 100;
+    for (let i = 0; i === 0 || i < changed.length; i += size) {
+      const extraction: PageExtraction = {
+        platform: adapter.id,
+        url: url.href,
+        kind: page.kind,
+        profile,
+        posts: changed.slice(i, i + size),
+        comments: i === 0 ? comments : [],
+        health,
+      };
+      this.outbox.push({
+        type: 'capture',
+        batchId: `${Date.now().toString(36)}-${(this.batchCounter++).toString(36)}`,
+        complete: complete && changed.length <= size,
+        extraction,
+      });
+    }
+    void this.flush();
+  }
+
+  /** Sends queued batches in order; on failure waits and tries again, keeping the batch. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.outbox.length && !this.stopped) {
+        const batch = this.outbox[0]!;
+        let response: Awaited<ReturnType<CaptureLoopOptions['send']>>;
+        try {
+          response = await this.options.send(batch);
+        } catch {
+          response = undefined;
+        }
+        if (response && !response.ok && !response.retry) {
+          // The worker refused the batch for good (it was invalid): sending it again cannot help.
+          this.outbox.shift();
+          continue;
+        }
+        if (!response?.ok) {
+          const delay = RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]!;
+          (this.options.setTimer ?? setTimeout)(() => void this.flush(), delay);
+          return;
+        }
+        this.retry = 0;
+        this.outbox.shift();
+        if (Object.keys(response.rates).length) this.options.onRates?.(response.rates);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Storing what a page showed: one transaction per batch, a new observation only when a count
+ * changed, and nothing else touched. Replaying a batch (a retry after the worker died) is a no-op.
+ */
+import {
+  type AccountObservation,
+  METRICS,
+  type Metrics,
+  type Observation,
+  type PageExtraction,
+  type PostSnapshot,
+  type StoredAccount,
+  type StoredComment,
+  type StoredPost,
+} from '../model';
+import type { ResonanzDb } from './schema';
+
+export interface CaptureResult {
+  stored: number;
+  /** The stored posts, in the batch's order (the caller scores them). */
+  posts: StoredPost[];
+}
+
+/** Lower-cased handle: accounts and posts are joined on it. */
+export function accountKey(handle: string | null | undefined): string {
+  return (handle ?? '').toLowerCase();
+}
+
+/** Writes one capture batch; `tabId` records what the tab shows for the side panel. */
+export async function storeCapture(
+  db: ResonanzDb,
+  extraction: PageExtraction,
+  options: { now: number; tabId?: number | null; complete: boolean },
+): Promise<CaptureResult> {
+  const { now } = options;
+  const { platform } = extraction;
+  return db.transaction(
+    'rw',
+    [db.posts, db.observations, db.accounts, db.accountObservations, db.comments, db.tabs],
+    async () => {
+      const profile = extraction.profile;
+      let profileAccount: StoredAccount | null = null;
+      if (profile) profileAccount = await storeProfile(db, extraction, now);
+
+      const keys = extraction.posts.map((p) => [platform, p.id] as [typeof platform, string]);
+      const existing = await db.posts.bulkGet(keys);
+      const authorKeys = [
+        ...new Set(extraction.posts.map((p) => accountKey(p.author.handle)).filter(Boolean)),
+      ];
+      const accounts = await db.accounts.bulkGet(
+        authorKeys.map((h) => [platform, h] as [typeof platform, string]),
+      );
+      const followersOf = new Map(accounts.filter((a) => a).map((a) => [a!.handle, a!.followers]));
+
+      const rows: StoredPost[] = [];
+      const observations: Observation[] = [];
+      extraction.posts.forEach((snapshot, i) => {
+        const before = existing[i];
+        const row = mergePost(snapshot, before, {
+          platform,
+          now,
+          followers: followersOf.get(accountKey(snapshot.author.handle)) ?? null,
+        });
+        rows.push(row);
+        if (!before || !sameMetrics(before.metrics, row.metrics)) {
+          observations.push({ platform, id: row.id, at: now, metrics: row.metrics });
+        }
+      });
+      await db.posts.bulkPut(rows);
+      if (observations.length) await db.observations.bulkPut(observations);
+      await storeComments(db, extraction, now);
+
+      if (options.tabId !== undefined && options.tabId !== null) {
+        const previous = await db.tabs.get(options.tabId);
+        const sameUrl = previous?.url === extraction.url;
+        const ids = extraction.posts.map((p) => p.id);
+        const postIds = options.complete || !sameUrl ? ids : mergeOrder(previous?.postIds ?? [], ids);
+        await db.tabs.put({
+          tabId: options.tabId,
+          url: extraction.url,
+          platform,
+          kind: extraction.kind,
+          postIds,
+          profileHandle: profileAccount?.handle ?? (sameUrl ? (previous?.profileHandle ?? null) : null),
+          health: extraction.health,
+          updatedAt: now,
+        });
+      }
+      return { stored: rows.length, posts: rows };
+    },
+  );
+}
+
+/** The latest known state: a count the page does not show now keeps its last known value. */
+export function mergePost(
+  snapshot: PostSnapshot,
+  before: StoredPost | undefined,
+  ctx: { platform: StoredPost['platform']; now: number; followers: number | null },
+): StoredPost {
+  const metrics = { ...snapshot.metrics };
+  const approx = new Set(snapshot.approx);
+  if (before) {
+    for (const metric of METRICS) {
+      if (metrics[metric] === null && before.metrics[metric] !== null) {
+        metrics[metric] = before.metrics[metric];
+        if (before.approx.includes(metric)) approx.add(metric);
+      }
+    }
+  }
+  const createdAt = snapshot.createdAt ?? before?.createdAt ?? null;
+  const firstSeen = before?.firstSeen ?? ctx.now;
+  return {
+    ...snapshot,
+    metrics,
+    approx: METRICS.filter((m) => approx.has(m)),
+    createdAt,
+    platform: ctx.platform,
+    authorKey: accountKey(snapshot.author.handle),
+    time: createdAt ? Date.parse(createdAt) : firstSeen,
+    firstSeen,
+    lastSeen: ctx.now,
+    followersAtCapture: ctx.followers ?? before?.followersAtCapture ?? null,
+  };
+}
+
+function sameMetrics(a: Metrics, b: Metrics): boolean {
+  return METRICS.every((m) => a[m] === b[m]);
+}
+
+/** Appends ids not yet listed, keeping the page order already known. */
+function mergeOrder(known: readonly string[], added: readonly string[]): string[] {
+  const seen = new Set(known);
+  return [...known, ...added.filter((id) => !seen.has(id))];
+}
+
+async function storeProfile(db: ResonanzDb, extraction: PageExtraction, now: number): Promise<StoredAccount> {
+  const profile = extraction.profile!;
+  const key = [extraction.platform, accountKey(profile.handle)] as [typeof extraction.platform, string];
+  const before = await db.accounts.get(key);
+  const account: StoredAccount = {
+    platform: extraction.platform,
+    handle: key[1],
+    name: profile.name ?? before?.name ?? null,
+    role: before?.role ?? null,
+    followers: profile.followers ?? before?.followers ?? null,
+    following: profile.following ?? before?.following ?? null,
+    posts: profile.posts ?? before?.posts ?? null,
+    lastSeen: now,
+  };
+  await db.accounts.put(account);
+  const changed =
+    !before ||
+    before.followers !== account.followers ||
+    before.following !== account.following ||
+    before.posts !== account.posts;
+  if (changed) {
+    const row: AccountObservation = {
+      platform: account.platform,
+      handle: account.handle,
+      at: now,
+      followers: account.followers,
+      following: account.following,
+      posts: account.posts,
+    };
+    await db.accountObservations.put(row);
+  }
+  return account;
+}
+
+async function storeComments(db: ResonanzDb, extraction: PageExtraction, now: number): Promise<void> {
+  if (extraction.comments.length === 0) return;
+  const { platform } = extraction;
+  const postAuthor = new Map(extraction.posts.map((p) => [p.id, accountKey(p.author.handle)]));
+  const keys = extraction.comments.map((c) => [platform, c.id] as [typeof platform, string]);
+  const existing = await db.comments.bulkGet(keys);
+  // An answer by the post's author marks the comment it replies to as answered.
+  const answered = new Set(
+    extraction.comments.filter((c) => c.byPostAuthor && c.parentId).map((c) => c.parentId),
+  );
+  const rows: StoredComment[] = extraction.comments.map((c, i) => {
+    const before = existing[i];
+    return {
+      ...c,
+      platform,
+      postAuthorKey: postAuthor.get(c.postId) ?? before?.postAuthorKey ?? '',
+      firstSeen: before?.firstSeen ?? now,
+      lastSeen: now,
+      answeredAt: before?.answeredAt ?? (answered.has(c.id) ? now : null),
+    };
+  });
+  await db.comments.bulkPut(rows);
+}

@@ -1,0 +1,98 @@
+/**
+ * The IndexedDB schema (Dexie). Every change to it is a new version with an upgrade function, and
+ * `tests/db/migrations.test.ts` opens a database written by every earlier version.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  AccountObservation,
+  Collection,
+  CollectionItem,
+  CompetitiveSet,
+  ExtractionHealth,
+  Observation,
+  PageKind,
+  PlatformId,
+  StoredAccount,
+  StoredComment,
+  StoredPost,
+} from '../model';
+
+/** What a tab showed last: the side panel's "This page" reads it live. Cleared when the tab closes. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  platform: PlatformId;
+  kind: PageKind;
+  /** Post ids on the page, in page order. */
+  postIds: string[];
+  profileHandle: string | null;
+  health: ExtractionHealth;
+  updatedAt: number;
+}
+
+export const DB_NAME = 'resonanz';
+
+/** Index definitions per version, oldest first. Never edit a shipped entry; add a new one. */
+export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      posts: '&[platform+id], [platform+authorKey+time], time, lastSeen',
+      observations: '&[platform+id+at], at',
+      accounts: '&[platform+handle], role',
+      accountObservations: '&[platform+handle+at]',
+      comments: '&[platform+id], [platform+postId], [platform+postAuthorKey]',
+      sets: '&id',
+      collections: '&id, startedAt',
+      collectionItems: '&[collectionId+type+platform+itemId], collectionId',
+      tabs: '&tabId',
+    },
+  },
+];
+
+export class ResonanzDb extends Dexie {
+  posts!: Table<StoredPost, [PlatformId, string]>;
+  observations!: Table<Observation, [PlatformId, string, number]>;
+  accounts!: Table<StoredAccount, [PlatformId, string]>;
+  accountObservations!: Table<AccountObservation, [PlatformId, string, number]>;
+  comments!: Table<StoredComment, [PlatformId, string]>;
+  sets!: EntityTable<CompetitiveSet, 'id'>;
+  collections!: EntityTable<Collection, 'id'>;
+  collectionItems!: Table<CollectionItem, [string, string, PlatformId, string]>;
+  tabs!: EntityTable<TabState, 'tabId'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}
+
+/** Opens the database, turning "IndexedDB is unavailable" (Firefox private windows) into a clear error. */
+export async function openDb(name = DB_NAME): Promise<ResonanzDb> {
+  const db = new ResonanzDb(name);
+  try {
+    await db.open();
+  } catch (error) {
+    throw new StorageUnavailableError(error);
+  }
+  return db;
+}
+
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('IndexedDB is not available in this window (private browsing?)', { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** True for a full disk or quota, also when IndexedDB wraps it in an AbortError. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const name = (e as { name?: string }).name;
+    if (name === 'QuotaExceededError' || name === 'Dexie.QuotaExceededError') return true;
+    const inner = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+    if (name === 'AbortError' && /quota/i.test(String((e as { message?: string }).message))) return true;
+    e = inner;
+  }
+  return false;
+}

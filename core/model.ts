@@ -1,0 +1,226 @@
+/**
+ * The one source of truth for data shapes: zod schemas, and the TypeScript types inferred from them.
+ * Everything that crosses a boundary (page → worker, worker → panel, file → database) is parsed with
+ * these schemas first.
+ */
+import { z } from 'zod';
+
+export const PLATFORM_IDS = [
+  'x',
+  'instagram',
+  'facebook',
+  'linkedin',
+  'youtube',
+  'tiktok',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'reddit',
+  'pinterest',
+  'xing',
+] as const;
+export const PlatformId = z.enum(PLATFORM_IDS);
+export type PlatformId = z.infer<typeof PlatformId>;
+
+export const METRICS = ['likes', 'comments', 'shares', 'quotes', 'views', 'saves'] as const;
+export const Metric = z.enum(METRICS);
+export type Metric = z.infer<typeof Metric>;
+
+/** A count as read from a page: a non-negative safe integer, or null when the page does not show it. */
+export const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable();
+export type Count = z.infer<typeof Count>;
+
+export const Metrics = z.object({
+  likes: Count,
+  comments: Count,
+  shares: Count,
+  quotes: Count,
+  views: Count,
+  saves: Count,
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+export const PageKind = z.enum(['feed', 'profile', 'post', 'search', 'other']);
+export type PageKind = z.infer<typeof PageKind>;
+
+export const MediaKind = z.enum(['text', 'image', 'video', 'link', 'poll', 'mixed']);
+export type MediaKind = z.infer<typeof MediaKind>;
+
+/** ISO 8601 UTC timestamp ("2025-10-21T14:03:00.000Z"). */
+export const IsoTime = z.iso.datetime({ offset: true });
+
+const Text = z.string().max(100_000);
+const ShortText = z.string().max(2_000);
+
+export const Author = z.object({ handle: ShortText.nullable(), name: ShortText.nullable() });
+export type Author = z.infer<typeof Author>;
+
+export const PostSnapshot = z.object({
+  id: z.string().min(1).max(300),
+  url: z.string().max(4_000).nullable(),
+  author: Author,
+  text: Text,
+  createdAt: IsoTime.nullable(),
+  metrics: Metrics,
+  /** Metrics read from abbreviated text ("1.2K") rather than exact digits. */
+  approx: z.array(Metric),
+  media: MediaKind,
+  hashtags: z.array(ShortText),
+  mentions: z.array(ShortText),
+  links: z.array(z.string().max(4_000)),
+  promoted: z.boolean(),
+  repostedBy: ShortText.nullable(),
+});
+export type PostSnapshot = z.infer<typeof PostSnapshot>;
+
+export const ProfileSnapshot = z.object({
+  handle: ShortText.min(1),
+  name: ShortText.nullable(),
+  followers: Count,
+  following: Count,
+  posts: Count,
+});
+export type ProfileSnapshot = z.infer<typeof ProfileSnapshot>;
+
+export const CommentSnapshot = z.object({
+  id: z.string().min(1).max(300),
+  postId: z.string().min(1).max(300),
+  parentId: z.string().max(300).nullable(),
+  author: Author,
+  text: Text,
+  createdAt: IsoTime.nullable(),
+  likes: Count,
+  byPostAuthor: z.boolean(),
+});
+export type CommentSnapshot = z.infer<typeof CommentSnapshot>;
+
+export const ExtractionHealth = z.object({
+  /** Elements that look like posts. */
+  candidates: z.number().int().nonnegative(),
+  /** Posts that passed validation and were returned. */
+  extracted: z.number().int().nonnegative(),
+  /** Per field: how many extracted posts lack it (e.g. `{ createdAt: 2, 'metrics.likes': 5 }`). */
+  missing: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type ExtractionHealth = z.infer<typeof ExtractionHealth>;
+
+export const PageExtraction = z.object({
+  platform: PlatformId,
+  url: z.string().max(4_000),
+  kind: PageKind,
+  profile: ProfileSnapshot.nullable(),
+  posts: z.array(PostSnapshot).max(5_000),
+  comments: z.array(CommentSnapshot).max(20_000),
+  health: ExtractionHealth,
+});
+export type PageExtraction = z.infer<typeof PageExtraction>;
+
+/** A metric vector with every metric unknown: the honest starting point. */
+export function emptyMetrics(): Metrics {
+  return { likes: null, comments: null, shares: null, quotes: null, views: null, saves: null };
+}
+
+// ─── Stored history (IndexedDB rows). Keys are compound: `[platform+id]`, `[platform+handle]`. ───
+
+export const AccountRole = z.enum(['own', 'competitor', 'watch']);
+export type AccountRole = z.infer<typeof AccountRole>;
+
+/** Latest known state of a post. `firstSeen`/`lastSeen` are epoch milliseconds. */
+export const StoredPost = PostSnapshot.extend({
+  platform: PlatformId,
+  /** Lower-cased author handle (or '' when unknown): the index the account views read by. */
+  authorKey: z.string(),
+  /** createdAt as epoch ms, or firstSeen when the page showed no time: the time index. */
+  time: z.number(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  /** Author's followers when last seen, so engagement rate by followers needs no join. */
+  followersAtCapture: Count,
+});
+export type StoredPost = z.infer<typeof StoredPost>;
+
+/** A post's metrics at one moment; written only when they changed since the previous row. */
+export const Observation = z.object({
+  platform: PlatformId,
+  id: z.string(),
+  at: z.number(),
+  metrics: Metrics,
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const StoredAccount = z.object({
+  platform: PlatformId,
+  /** Lower-cased handle without '@'. */
+  handle: z.string().min(1),
+  name: z.string().nullable(),
+  role: AccountRole.nullable(),
+  followers: Count,
+  following: Count,
+  posts: Count,
+  lastSeen: z.number(),
+});
+export type StoredAccount = z.infer<typeof StoredAccount>;
+
+export const AccountObservation = z.object({
+  platform: PlatformId,
+  handle: z.string(),
+  at: z.number(),
+  followers: Count,
+  following: Count,
+  posts: Count,
+});
+export type AccountObservation = z.infer<typeof AccountObservation>;
+
+export const StoredComment = CommentSnapshot.extend({
+  platform: PlatformId,
+  /** Handle of the post's author (lower-cased), so the queue can select comments under own posts. */
+  postAuthorKey: z.string(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  /** When a reply by the post's author to this comment was first seen (epoch ms), else null. */
+  answeredAt: z.number().nullable(),
+});
+export type StoredComment = z.infer<typeof StoredComment>;
+
+export const CompetitiveSet = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(200),
+  members: z.array(z.object({ platform: PlatformId, handle: z.string().min(1) })).max(100),
+  createdAt: z.number(),
+});
+export type CompetitiveSet = z.infer<typeof CompetitiveSet>;
+
+export const Collection = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(200),
+  notes: z.string().max(10_000),
+  startedAt: z.number(),
+  stoppedAt: z.number().nullable(),
+});
+export type Collection = z.infer<typeof Collection>;
+
+/** Where and when an item was seen: what research ethics and reproducibility ask for. */
+export const Provenance = z.object({
+  seenAt: z.number(),
+  pageUrl: z.string(),
+  platform: PlatformId,
+  pageKind: PageKind,
+  /** 0-based position of the post in the page's feed when seen. */
+  position: z.number().int().nonnegative().nullable(),
+  uiLanguage: z.string().nullable(),
+  extensionVersion: z.string(),
+  adapterVersion: z.string(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const CollectionItem = z.object({
+  collectionId: z.string(),
+  type: z.enum(['post', 'profile', 'comment']),
+  platform: PlatformId,
+  /** Post id, comment id, or profile handle. */
+  itemId: z.string(),
+  first: Provenance,
+  last: Provenance,
+  timesSeen: z.number().int().positive(),
+});
+export type CollectionItem = z.infer<typeof CollectionItem>;

@@ -1,0 +1,86 @@
+/**
+ * The platform registry and the extraction contract: `extractPage(doc, url)` reads any supported
+ * page into a `PageExtraction`. Real-page conformance tests and outside checks call exactly this.
+ */
+import type { PageExtraction, PostSnapshot } from '../model';
+import type { Adapter, PageContext } from './adapter';
+import { buildPost, tallyMissing, uniqueById } from './adapter';
+import { pageLocale } from './dom';
+import { platformForHost } from './hosts';
+import { xAdapter } from './x/adapter';
+
+/** Every adapter, one per platform. A convention test checks ids are unique and each has tests. */
+export const ADAPTERS: readonly Adapter[] = [xAdapter];
+
+/** The adapter for a page: by host for built-in hosts, else by markup (Mastodon on any instance). */
+export function adapterFor(url: URL, doc?: Document): Adapter | null {
+  const byHost = platformForHost(url.hostname);
+  const adapter = ADAPTERS.find((a) => a.id === byHost);
+  if (adapter) return adapter;
+  return (doc && ADAPTERS.find((a) => a.recognize?.(doc))) || null;
+}
+
+/** The context an adapter reads a page with. */
+export function pageContext(adapter: Adapter, doc: Document, url: URL, now = new Date()): PageContext {
+  return { doc, url, locale: pageLocale(doc), now, kind: adapter.pageKind(url, doc) };
+}
+
+/** Reads the given post elements (all of a page, or only those that changed). */
+export function readPosts(adapter: Adapter, elements: readonly Element[], page: PageContext): PostSnapshot[] {
+  const posts: PostSnapshot[] = [];
+  for (const el of elements) {
+    let fields: ReturnType<Adapter['readPost']>;
+    try {
+      fields = adapter.readPost(el, page);
+    } catch {
+      // One malformed post must not cost the rest of the page; health shows it as not extracted.
+      continue;
+    }
+    const post = fields ? buildPost(fields) : null;
+    if (post) posts.push(post);
+  }
+  return uniqueById(posts);
+}
+
+/** Reads a whole page per the extraction contract. Throws for pages no adapter supports. */
+export function extractPage(doc: Document, url: string): PageExtraction {
+  const parsedUrl = new URL(url);
+  const adapter = adapterFor(parsedUrl, doc);
+  if (!adapter) throw new Error(`Resonanz has no adapter for ${parsedUrl.hostname}`);
+  return extractWith(adapter, doc, parsedUrl);
+}
+
+/** `extractPage` with a known adapter and clock (the content script and tests use this). */
+export function extractWith(adapter: Adapter, doc: Document, url: URL, now = new Date()): PageExtraction {
+  const page = pageContext(adapter, doc, url, now);
+  const candidates = adapter.findPosts(doc, page);
+  let posts = readPosts(adapter, candidates, page);
+  let profile = safely(() => adapter.readProfile?.(page) ?? null, null);
+  let comments = safely(() => adapter.readComments?.(page, posts) ?? [], []);
+  if (posts.length === 0 || !profile) {
+    const embedded = safely(() => adapter.readEmbedded?.(page) ?? {}, {});
+    if (posts.length === 0 && embedded.posts?.length) posts = uniqueById(embedded.posts);
+    profile ??= embedded.profile ?? null;
+    if (comments.length === 0 && embedded.comments) comments = embedded.comments;
+  }
+  return {
+    platform: adapter.id,
+    url: url.href,
+    kind: page.kind,
+    profile,
+    posts,
+    comments: uniqueById(comments),
+    health: { candidates: candidates.length, extracted: posts.length, missing: tallyMissing(posts) },
+  };
+}
+
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+export type { Adapter, PageContext } from './adapter';
+export { PLATFORM_HOSTS } from './hosts';

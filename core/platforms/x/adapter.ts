@@ -1,0 +1,198 @@
+/** X (Twitter): timeline, profile, status and search pages; logged-out status pages via Open Graph. */
+import type { Metric, PageKind, ProfileSnapshot } from '../../model';
+import type { ParsedCount } from '../../parse/count';
+import { countInLabel } from '../../parse/count';
+import type { Adapter, PageContext, PostFields } from '../adapter';
+import { buildPost } from '../adapter';
+import { absoluteUrl, countOf, first, labelOf, meta, timeOf, visibleText } from '../dom';
+import { METRIC_WORDS, POSTS_WORDS, PROMOTED_LABELS, REPOST_WORDS, RESERVED_PATHS, X } from './selectors';
+
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d{5,25})/;
+
+function pageKind(url: URL): PageKind {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const head = parts[0]?.toLowerCase();
+  if (!head || head === 'home') return 'feed';
+  if (head === 'search' || head === 'hashtag' || head === 'explore') return 'search';
+  if (STATUS_PATH.test(url.pathname)) return 'post';
+  if (head === 'i' || RESERVED_PATHS.has(head)) return 'other';
+  return 'profile';
+}
+
+/** Elements of `root` that belong to the outer post, not to a quoted post inside it. */
+function own(root: Element, selector: string): Element[] {
+  // A quoted post is a link-like block with an author header of its own.
+  const quoted = [...root.querySelectorAll(X.quoted)].filter((block) => block.querySelector(X.userName));
+  return [...root.querySelectorAll(selector)].filter((el) => !quoted.some((block) => block.contains(el)));
+}
+
+function ownFirst(root: Element, selector: string): Element | null {
+  return own(root, selector)[0] ?? null;
+}
+
+/** Reads the one metrics label ("48 replies, 152 reposts, …"); X leaves a count out when it is 0. */
+function countsFromGroup(
+  label: string,
+  locale: string | null,
+): Partial<Record<Metric, ParsedCount | null>> | null {
+  const parts = label.split(/[,،、]\s*|\s+(?:und|and|et|y|e|en|i|ve)\s+/);
+  const counts: Partial<Record<Metric, ParsedCount | null>> = {};
+  let understood = 0;
+  for (const part of parts) {
+    const lower = part.toLowerCase();
+    const metric = (Object.keys(METRIC_WORDS) as (keyof typeof METRIC_WORDS)[]).find((m) =>
+      METRIC_WORDS[m].some((word) => lower.includes(word)),
+    );
+    const count = countInLabel(part, locale);
+    if (metric && count) {
+      counts[metric] = count;
+      understood++;
+    }
+  }
+  if (understood === 0 && label.trim() !== '') return null;
+  // Zero is shown by omission: a metric X always offers but left out of the label is 0.
+  for (const metric of ['comments', 'shares', 'likes', 'saves'] as const) {
+    counts[metric] ??= { value: 0, approx: false };
+  }
+  return counts;
+}
+
+function readCounts(article: Element, locale: string | null): Partial<Record<Metric, ParsedCount | null>> {
+  // Quoted posts carry no action bar, so the first one in the article is the outer post's.
+  const group = article.querySelector(X.metricsGroup);
+  const fromGroup = group ? countsFromGroup(labelOf(group) ?? '', locale) : null;
+  const counts: Partial<Record<Metric, ParsedCount | null>> = { ...fromGroup };
+  for (const [metric, selector] of Object.entries(X.buttons) as [Metric, string][]) {
+    if (counts[metric]) continue;
+    const button = article.querySelector(selector);
+    if (!button) continue;
+    // A button with no number means 0 for the counts X hides at zero (not for views).
+    counts[metric] = countOf(button, locale) ?? (metric === 'views' ? null : { value: 0, approx: false });
+  }
+  return counts;
+}
+
+function media(article: Element): PostFields['media'] {
+  const kinds = new Set<string>();
+  if (ownFirst(article, X.video)) kinds.add('video');
+  if (ownFirst(article, X.photo) && !ownFirst(article, X.video)) kinds.add('image');
+  if (ownFirst(article, X.poll)) kinds.add('poll');
+  if (kinds.size === 0 && ownFirst(article, X.card)) kinds.add('link');
+  if (kinds.size > 1) return 'mixed';
+  return ([...kinds][0] as PostFields['media']) ?? 'text';
+}
+
+function readPost(article: Element, page: PageContext): PostFields | null {
+  const header = ownFirst(article, X.userName);
+  const timeLink = own(article, 'a[href*="/status/"]').find((a) => a.querySelector('time'));
+  const statusLink = timeLink ?? own(article, 'a[href*="/status/"]')[0] ?? null;
+  const path = statusLink ? new URL(statusLink.getAttribute('href') ?? '', page.url).pathname : '';
+  const match = STATUS_PATH.exec(path);
+  const handleLink = header?.querySelector('a[href^="/"]')?.getAttribute('href') ?? null;
+  const handle = match?.[1] ?? handleLink?.slice(1) ?? null;
+  const nameEl = header?.querySelector('a span') ?? header;
+  const social = ownFirst(article, X.socialContext);
+  const socialText = visibleText(social).toLowerCase();
+  const reposter = REPOST_WORDS.some((w) => socialText.includes(w))
+    ? (social?.closest('a')?.getAttribute('href') ?? social?.querySelector('a')?.getAttribute('href') ?? null)
+    : null;
+  const textEl = ownFirst(article, X.text);
+  return {
+    id: match?.[2] ?? null,
+    url: match ? absoluteUrl(`/${match[1]}/status/${match[2]}`, page.url) : null,
+    handle,
+    name: visibleText(nameEl).replace(/@\S+.*$/, '') || null,
+    text: visibleText(textEl),
+    createdAt: timeLink ? timeOf(timeLink, page) : null,
+    counts: readCounts(article, page.locale),
+    media: media(article),
+    links: externalLinks(article, textEl, page.url),
+    promoted: !timeLink && isPromoted(article),
+    repostedBy: reposter ? (reposter.replace(/^\//, '').split('/')[0] ?? null) : null,
+  };
+}
+
+/** Links the post points to: those in its text and its link card, not X's own pages. */
+function externalLinks(article: Element, textEl: Element | null, base: URL): string[] {
+  const anchors = [...(textEl?.querySelectorAll('a[href]') ?? []), ...own(article, `${X.card} a[href]`)];
+  const urls = anchors
+    .map((a) => absoluteUrl(a.getAttribute('href'), base))
+    .filter((u): u is string => u !== null);
+  return [...new Set(urls.filter((u) => new URL(u).origin !== base.origin))];
+}
+
+function isPromoted(article: Element): boolean {
+  for (const span of article.querySelectorAll('span')) {
+    if (span.childElementCount === 0 && PROMOTED_LABELS.includes((span.textContent ?? '').trim()))
+      return true;
+  }
+  return false;
+}
+
+function readProfile(page: PageContext): ProfileSnapshot | null {
+  if (page.kind !== 'profile') return null;
+  const handle = page.url.pathname.split('/').filter(Boolean)[0];
+  const header = first(page.doc, [X.profile.name]);
+  if (!handle || !header) return null;
+  const nameText = visibleText(header.querySelector('span') ?? header);
+  const followers = page.doc.querySelector(X.profile.followers);
+  const following = page.doc.querySelector(X.profile.following);
+  return {
+    handle,
+    name: nameText.replace(/@\S+.*$/, '').trim() || null,
+    followers: countOf(followers, page.locale)?.value ?? null,
+    following: countOf(following, page.locale)?.value ?? null,
+    posts: postsCount(page),
+  };
+}
+
+/** The "1,234 posts" line under the name in the profile's top bar. */
+function postsCount(page: PageContext): number | null {
+  for (const heading of page.doc.querySelectorAll('h2[role="heading"]')) {
+    const line = visibleText(heading.nextElementSibling);
+    if (POSTS_WORDS.test(line)) return countInLabel(line, page.locale)?.value ?? null;
+  }
+  return null;
+}
+
+/** Logged-out and first-load status pages carry the post only in Open Graph tags. */
+function readEmbedded(page: PageContext) {
+  const ogUrl =
+    meta(page.doc, 'og:url') ?? page.doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const path = ogUrl ? safePath(ogUrl) : page.url.pathname;
+  const match = STATUS_PATH.exec(path);
+  if (!match) return {};
+  const title = meta(page.doc, 'og:title') ?? '';
+  const name = /^(.*?)\s*\(@/.exec(title)?.[1] ?? null;
+  const post = buildPost({
+    id: match[2] ?? null,
+    url: `https://x.com/${match[1]}/status/${match[2]}`,
+    handle: match[1] ?? null,
+    name,
+    text: meta(page.doc, 'og:description') ?? '',
+    media: meta(page.doc, 'og:video')
+      ? 'video'
+      : meta(page.doc, 'og:image')?.includes('/media/')
+        ? 'image'
+        : 'text',
+  });
+  return { posts: post ? [post] : [] };
+}
+
+function safePath(href: string): string {
+  try {
+    return new URL(href).pathname;
+  } catch {
+    return '';
+  }
+}
+
+export const xAdapter: Adapter = {
+  id: 'x',
+  version: '1.0.0',
+  pageKind,
+  findPosts: (root) => [...root.querySelectorAll(X.post)],
+  readPost,
+  readProfile,
+  readEmbedded,
+};

@@ -1,0 +1,54 @@
+/** Privileged requests from extension pages: role changes, erasing, page snapshots. */
+
+import { accountKey } from '../db/capture';
+import type { ResonanzDb } from '../db/schema';
+import type { PanelMessages, RequestOf } from '../messages';
+import { TabMessages } from '../messages';
+
+export interface PanelDeps {
+  db: () => Promise<ResonanzDb>;
+  sendToTab: (tabId: number, message: unknown) => Promise<unknown>;
+}
+
+type P = typeof PanelMessages;
+
+/** The handlers `route` calls for messages from extension pages (already schema-checked). */
+export function panelHandlers(deps: PanelDeps) {
+  return {
+    async setAccountRole(request: RequestOf<P, 'setAccountRole'>) {
+      const db = await deps.db();
+      const key = [request.platform, accountKey(request.handle)] as [typeof request.platform, string];
+      await db.transaction('rw', db.accounts, async () => {
+        const before = await db.accounts.get(key);
+        await db.accounts.put({
+          platform: request.platform,
+          handle: key[1],
+          name: before?.name ?? null,
+          role: request.role,
+          followers: before?.followers ?? null,
+          following: before?.following ?? null,
+          posts: before?.posts ?? null,
+          lastSeen: before?.lastSeen ?? 0,
+        });
+      });
+      return { ok: true as const };
+    },
+    async eraseAll() {
+      const db = await deps.db();
+      await db.transaction('rw', db.tables, async () => {
+        await Promise.all(db.tables.map((t) => t.clear()));
+      });
+      return { ok: true as const };
+    },
+    async snapshot(request: RequestOf<P, 'snapshot'>) {
+      const answer = await deps.sendToTab(request.tabId, {
+        type: 'snapshotPage',
+        pseudonymise: request.pseudonymise,
+      });
+      const parsed = TabMessages.snapshotPage.response.safeParse(answer);
+      return parsed.success
+        ? parsed.data
+        : { ok: false as const, error: 'the page did not answer', retry: true };
+    },
+  };
+}

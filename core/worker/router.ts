@@ -1,0 +1,103 @@
+/**
+ * The service worker's message handling, free of extension APIs so it runs in tests: who may send
+ * what (content scripts capture; only extension pages change or export data), schema validation of
+ * every request, and the answers.
+ */
+import { storeCapture } from '../db/capture';
+import { isQuotaError, type ResonanzDb } from '../db/schema';
+import { ContentRequest, type EngagementRate, type ErrorResponse, PanelRequest } from '../messages';
+import type { StoredPost } from '../model';
+import { engagementRate } from '../scoring/engagement';
+import { badgesOn, type Settings } from '../settings';
+
+/** What the router needs to know about a message's sender (a subset of `runtime.MessageSender`). */
+export interface Sender {
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+}
+
+export interface WorkerDeps {
+  db: () => Promise<ResonanzDb>;
+  settings: () => Promise<Settings>;
+  extensionId: string;
+  /** The extension's own origin (`chrome-extension://<id>/`): privileged senders live here. */
+  extensionOrigin: string;
+  now: () => number;
+  log: (message: string, detail?: unknown) => void;
+  /** Called when storage is full: capture pauses until the user frees space. */
+  onQuota?: (error: unknown) => void;
+  /** Extra privileged handlers the entrypoint wires in (export, erase, snapshot, …). */
+  panel?: Partial<Record<string, (request: never, sender: Sender) => Promise<unknown>>>;
+}
+
+export type Reply = { ok: true; [key: string]: unknown } | ErrorResponse;
+
+let paused = false;
+
+/** Handles one runtime message; never throws (a rejected message is answered with a reason). */
+export async function route(message: unknown, sender: Sender, deps: WorkerDeps): Promise<Reply> {
+  if (sender.id !== deps.extensionId) return reject(deps, 'message from another extension', sender);
+  const fromExtensionPage = !sender.tab && (sender.url ?? '').startsWith(deps.extensionOrigin);
+  try {
+    if (fromExtensionPage) {
+      const request = PanelRequest.safeParse(message);
+      if (!request.success)
+        return reject(deps, `invalid panel message: ${request.error.issues[0]?.message}`, sender);
+      const handler = deps.panel?.[request.data.type];
+      if (!handler) return reject(deps, `no handler for ${request.data.type}`, sender);
+      return (await handler(request.data as never, sender)) as Reply;
+    }
+    if (!sender.tab) return reject(deps, 'message from an unknown context', sender);
+    const request = ContentRequest.safeParse(message);
+    if (!request.success)
+      return reject(deps, `invalid content message: ${request.error.issues[0]?.message}`, sender);
+    const settings = await deps.settings();
+    if (request.data.type === 'overlaySettings') {
+      const platform = request.data.platform;
+      return {
+        ok: true,
+        badges: badgesOn(settings, platform),
+        capture: settings.platforms[platform] !== false,
+      };
+    }
+    const { extraction } = request.data;
+    if (settings.platforms[extraction.platform] === false)
+      return { ok: true, stored: 0, rates: {}, paused: false };
+    if (paused) return reject(deps, 'storage is full: capture paused', sender, true);
+    const db = await deps.db();
+    const result = await storeCapture(db, extraction, {
+      now: deps.now(),
+      tabId: sender.tab.id ?? null,
+      complete: request.data.complete,
+    });
+    return { ok: true, stored: result.stored, rates: ratesOf(result.posts), paused: false };
+  } catch (error) {
+    if (isQuotaError(error)) {
+      paused = true;
+      deps.onQuota?.(error);
+      return reject(deps, 'storage is full: capture paused', sender, true);
+    }
+    return reject(deps, `failed: ${(error as Error)?.message ?? String(error)}`, sender, true);
+  }
+}
+
+/** Lets capture run again after the user freed space. */
+export function resumeCapture(): void {
+  paused = false;
+}
+
+function ratesOf(posts: readonly StoredPost[]): Record<string, EngagementRate | null> {
+  const rates: Record<string, EngagementRate | null> = {};
+  for (const post of posts) {
+    const rate = engagementRate(post);
+    rates[post.id] =
+      rate && rate.denominator !== 'none' ? { value: rate.value, denominator: rate.denominator } : null;
+  }
+  return rates;
+}
+
+function reject(deps: WorkerDeps, reason: string, sender: Sender, retry = false): Reply {
+  deps.log(`Resonanz rejected a message: ${reason}`, { from: sender.url ?? sender.tab?.url });
+  return { ok: false, error: reason, retry };
+}

@@ -1,0 +1,86 @@
+/** The content script's engine on a live (happy-dom) page: incremental, batched, retried. */
+import { describe, expect, it, vi } from 'vitest';
+import { CaptureLoop, type CaptureLoopOptions } from '../../core/content/capture-loop';
+import { xAdapter } from '../../core/platforms/x/adapter';
+
+function tweet(id: string, likes: number): string {
+  return `<article data-testid="tweet"><div data-testid="User-Name"><a href="/acme"><span>Acme</span></a></div>
+    <a href="/acme/status/${id}"><time datetime="2025-10-01T10:00:00.000Z">1. Okt.</time></a>
+    <div data-testid="tweetText">Post ${id}</div>
+    <div role="group" aria-label="${likes} likes"><button data-testid="like" aria-label="${likes} Likes. Like">${likes}</button></div></article>`;
+}
+
+type Send = CaptureLoopOptions['send'];
+const ok: Awaited<ReturnType<Send>> = { ok: true, stored: 0, rates: {}, paused: false };
+
+function setup(send: Send) {
+  document.body.innerHTML = `<main>${tweet('10001', 1)}${tweet('10002', 2)}</main>`;
+  const tasks: (() => void)[] = [];
+  const timers: (() => void)[] = [];
+  const loop = new CaptureLoop({
+    adapter: xAdapter,
+    doc: document,
+    url: () => 'https://x.com/home',
+    send,
+    idle: (task) => tasks.push(task),
+    setTimer: (fn) => timers.push(fn),
+  });
+  const runIdle = () => {
+    while (tasks.length) tasks.shift()?.();
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return { loop, runIdle, settle, timers };
+}
+
+describe('the capture loop', () => {
+  it('sends the whole page on start, then only posts that appeared or changed', async () => {
+    const send = vi.fn<Send>(async () => ok);
+    const { loop, runIdle, settle } = setup(send);
+    loop.start();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]?.[0].extraction.posts.map((p) => p.id)).toEqual(['10001', '10002']);
+    expect(send.mock.calls[0]?.[0].complete).toBe(true);
+
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', tweet('10003', 3));
+    await settle();
+    runIdle();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]?.[0].extraction.posts.map((p) => p.id)).toEqual(['10003']);
+    expect(send.mock.calls[1]?.[0].complete).toBe(false);
+
+    document.querySelector('[aria-label="1 Likes. Like"]')?.setAttribute('aria-label', '5 Likes. Like');
+    document.querySelector('[aria-label="1 likes"]')?.setAttribute('aria-label', '5 likes');
+    await settle();
+    runIdle();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(send.mock.calls[2]?.[0].extraction.posts).toMatchObject([{ id: '10001', metrics: { likes: 5 } }]);
+    loop.stop();
+  });
+
+  it('keeps a batch the worker did not take and sends it again, with the same id', async () => {
+    let fail = true;
+    const send = vi.fn<Send>(async () => (fail ? undefined : ok));
+    const { loop, settle, timers } = setup(send);
+    loop.start();
+    await settle();
+    expect(loop.pending).toBe(1);
+    fail = false;
+    timers.shift()?.();
+    await settle();
+    expect(loop.pending).toBe(0);
+    expect(send.mock.calls[1]?.[0].batchId).toBe(send.mock.calls[0]?.[0].batchId);
+    loop.stop();
+  });
+
+  it('drops a batch the worker refused as invalid instead of retrying forever', async () => {
+    const send = vi.fn<Send>(async () => ({ ok: false as const, error: 'invalid', retry: false }));
+    const { loop, settle } = setup(send);
+    loop.start();
+    await settle();
+    expect(loop.pending).toBe(0);
+    loop.stop();
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Drives Debian Chromium (playwright-core) with the built extension loaded. Fixture pages are served
+ * by routing the platform's real URL, so the real content script runs on them. There is no skip: a
+ * missing browser or build fails the run, as CI must notice it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+export const SHARED = resolve(ROOT, '../shared');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the extension; `lang` sets the browser UI language (e.g. 'de'). */
+export async function launch(options: { lang?: string } = {}): Promise<Session> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (see .ci/run)`);
+  if (!existsSync(join(EXTENSION, 'manifest.json')))
+    throw new Error('No build in .output/chrome-mv3: run npm run build');
+  const profile = mkdtempSync(join(tmpdir(), 'resonanz-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: options.lang ?? 'en-US',
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${options.lang ?? 'en-US'}`,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
+  });
+  // Nothing may leave the machine: anything not routed by a test is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `html` at every URL below `origin` (e.g. 'https://x.com'); later routes win. */
+export async function serve(session: Session, origin: string, html: string): Promise<void> {
+  await session.context.route(`${origin}/**`, (route) =>
+    route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+  );
+}
+
+/** Reads every row of an IndexedDB store of the extension, from inside the service worker. */
+export async function readStore<T = Record<string, unknown>>(session: Session, store: string): Promise<T[]> {
+  return session.worker.evaluate(
+    (name) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('resonanz');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            done([]);
+            return;
+          }
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            done(request.result as T[]);
+          };
+          request.onerror = () => fail(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Polls `probe` until it returns a truthy value (or throws after `ms`). */
+export async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  ms = 20_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  do {
+    const last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  } while (Date.now() < deadline);
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** The id of the first tab whose URL starts with `prefix`, asked of the extension itself. */
+export async function tabIdOf(session: Session, prefix: string): Promise<number> {
+  const id = await session.worker.evaluate(async (p) => {
+    type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+    const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
+    return tabs.find((t) => t.url?.startsWith(p))?.id ?? null;
+  }, prefix);
+  if (id === null) throw new Error(`No tab at ${prefix}`);
+  return id;
+}
+
+/** Opens the side panel as a tab, describing the tab `tabId`. */
+export async function openPanel(session: Session, tabId: number): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+  return page;
+}
+
+/** Saves a screenshot under test-artifacts/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
