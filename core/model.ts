@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// Extension pages forbid eval (MV3 CSP): tell zod not to try compiling validators with `new Function`.
+z.config({ jitless: true });
+
 export const PLATFORM_IDS = [
   'x',
   'instagram',

@@ -1,5 +1,6 @@
 // Wiring only: the service worker's behaviour lives in core/worker.
 import browser from 'webextension-polyfill';
+import { defineBackground } from 'wxt/utils/define-background';
 import { openDb, type ResonanzDb } from '../core/db/schema';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import { panelHandlers } from '../core/worker/panel-handlers';

@@ -1,6 +1,7 @@
 // Wiring only: one content script serves every platform; behaviour lives in core/content and
 // components/overlay.
 import browser from 'webextension-polyfill';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../../components/overlay/overlay';
 import { CaptureLoop } from '../../core/content/capture-loop';
 import { scrollToPost } from '../../core/content/scroll';
