@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION = process.env.RESONANZ_EXTENSION ?? join(ROOT, '.output/chrome-mv3');
 export const SHARED = resolve(ROOT, '../shared');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
