@@ -35,6 +35,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return text;
 }
 
+/** Number formats are costly to build and used for every badge: one per language and style. */
+/** Number formats are costly to build and used on every badge: one per language and style. */
 const countFormats = new Map<string, Intl.NumberFormat>();
 
 /** A count in the UI language ("12.345" in German, "12,345" in English); "—" when unknown. */
@@ -55,7 +57,11 @@ export function formatCount(value: number | null | undefined, compact = false): 
 /** A percentage in the UI language ("2,4 %" / "2.4%"). */
 export function formatPercent(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return t('unknown');
-  return new Intl.NumberFormat(lang.value, { style: 'percent', maximumFractionDigits: digits }).format(
-    value / 100,
-  );
+  const key = `${lang.value}:%${digits}`;
+  let format = countFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang.value, { style: 'percent', maximumFractionDigits: digits });
+    countFormats.set(key, format);
+  }
+  return format.format(value / 100);
 }

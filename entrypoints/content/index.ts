@@ -33,6 +33,7 @@ export default defineContentScript({
       },
       idle: (task) => ctx.requestIdleCallback(task, { timeout: 500 }),
       setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
+      ignore: (node) => node.nodeName === Overlay.TAG,
       onPosts: (read) => overlay.show(read),
       onRates: (rates) => overlay.rates(rates),
     });

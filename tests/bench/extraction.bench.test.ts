@@ -10,7 +10,7 @@ import { launch, type Session } from '../e2e/harness';
 import { xFeed, xPost } from './feeds';
 import { median, report } from './report';
 
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const POSTS = 1_000;
 
 declare global {
@@ -49,6 +49,7 @@ async function measure(session: Session, html: string) {
       ms: entries.reduce((s, e) => s + e.duration, 0),
       posts: entries.reduce((s, e) => s + (e.detail?.posts ?? 0), 0),
       slices: entries.length,
+      longestSlice: Math.max(0, ...entries.map((e) => e.duration)),
       longest: Math.max(0, ...window.__longTasks),
     };
   });
@@ -79,6 +80,7 @@ async function measure(session: Session, html: string) {
     return {
       ms: entries.reduce((s, e) => s + e.duration, 0),
       posts: entries.reduce((s, e) => s + (e.detail?.posts ?? 0), 0),
+      longestSlice: Math.max(0, ...entries.map((e) => e.duration)),
       longest: Math.max(0, ...window.__longTasks),
     };
   });
@@ -115,6 +117,8 @@ describe('extraction benchmark (Chromium)', () => {
         n: POSTS,
         runs: RUNS,
         max_over_runs_ms: Math.max(...runs.map((r) => r.full.longest)),
+        // Our own work only: the longest single read slice of the content script.
+        longest_extension_slice_ms: median(runs.map((r) => r.full.longestSlice)),
         badges: median(runs.map((r) => r.badges)),
         target_ms: 50,
       });
@@ -123,7 +127,10 @@ describe('extraction benchmark (Chromium)', () => {
         median_ms: median(runs.map((r) => r.scroll.ms / Math.max(1, r.scroll.posts))),
         n: 500,
         runs: RUNS,
+        // Long tasks on the page include the page parsing the 50 new posts itself;
+        // the extension's own share is its longest read slice.
         longest_task_ms: median(runs.map((r) => r.scroll.longest)),
+        longest_extension_slice_ms: median(runs.map((r) => r.scroll.longestSlice)),
         target_ms: 0.3,
       });
     } finally {

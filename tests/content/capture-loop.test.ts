@@ -67,8 +67,9 @@ describe('the capture loop', () => {
   it('keeps a batch the worker did not take and sends it again, with the same id', async () => {
     let fail = true;
     const send = vi.fn<Send>(async () => (fail ? undefined : ok));
-    const { loop, settle, timers } = setup(send);
+    const { loop, runIdle, settle, timers } = setup(send);
     loop.start();
+    runIdle();
     await settle();
     expect(loop.pending).toBe(1);
     fail = false;
@@ -81,8 +82,9 @@ describe('the capture loop', () => {
 
   it('drops a batch the worker refused as invalid instead of retrying forever', async () => {
     const send = vi.fn<Send>(async () => ({ ok: false as const, error: 'invalid', retry: false }));
-    const { loop, settle } = setup(send);
+    const { loop, runIdle, settle } = setup(send);
     loop.start();
+    runIdle();
     await settle();
     expect(loop.pending).toBe(0);
     loop.stop();

@@ -7,24 +7,27 @@ import type { Metric } from '../../model';
 
 export const X = {
   post: 'article[data-testid="tweet"]',
-  userName: '[data-testid="User-Name"]',
-  text: '[data-testid="tweetText"]',
-  /** The quoted post inside a quoting post: its fields must not be read as the outer post's. */
+  /** The quoted post inside a quoting post (a link-like block with its own author header). */
   quoted: 'div[role="link"]',
   /** One aria-label listing every count: "48 replies, 152 reposts, 553 likes, 9 bookmarks, 30142 views". */
   metricsGroup: '[role="group"][aria-label]',
+  /** `data-testid` values inside a post. */
+  ids: {
+    userName: 'User-Name',
+    text: 'tweetText',
+    socialContext: 'socialContext',
+    photo: 'tweetPhoto',
+    video: ['videoPlayer', 'videoComponent'],
+    card: 'card.wrapper',
+    poll: 'cardPoll',
+  },
+  /** Action buttons per metric, by `data-testid` (the second is the "already done" state). */
   buttons: {
-    comments: '[data-testid="reply"]',
-    shares: '[data-testid="retweet"], [data-testid="unretweet"]',
-    likes: '[data-testid="like"], [data-testid="unlike"]',
-    saves: '[data-testid="bookmark"], [data-testid="removeBookmark"]',
-    views: 'a[href$="/analytics"]',
-  } satisfies Partial<Record<Metric, string>>,
-  socialContext: '[data-testid="socialContext"]',
-  photo: '[data-testid="tweetPhoto"]',
-  video: '[data-testid="videoPlayer"], [data-testid="videoComponent"], video',
-  card: '[data-testid="card.wrapper"]',
-  poll: '[data-testid="cardPoll"]',
+    comments: ['reply'],
+    shares: ['retweet', 'unretweet'],
+    likes: ['like', 'unlike'],
+    saves: ['bookmark', 'removeBookmark'],
+  } satisfies Partial<Record<Metric, readonly string[]>>,
   profile: {
     name: '[data-testid="UserName"]',
     followers: 'a[href$="/verified_followers"], a[href$="/followers"]',
