@@ -5,6 +5,13 @@
  * and Node), so every plural form ("tysiąca", "tysięcy", "millions") is covered without a hand list.
  * A short hand table adds what platforms print that ICU does not ("Tsd.", "K" in German UIs, "bn").
  * Tables are built lazily, once per locale hint, so importing this module costs nothing.
+ *
+ * Counts are non-negative integers, so without a compact suffix a '.' or ',' before exactly three digits
+ * groups thousands in every locale ("1.234" = "1,234" = 1234). Only before a suffix ("1.234K") is that
+ * ambiguous: the hint's decimal separator decides; without a hint it is a decimal point, except before
+ * 万/億/만 where mantissas of four digits are common. Unit words also differ by language ("B" is a
+ * billion in English, a thousand in Turkish): the hint's language wins, else English, then German, then
+ * the platform abbreviations below, then the other languages in OTHER_LOCALES order.
  */
 
 export interface ParsedCount {
@@ -99,7 +106,7 @@ function learnLocale(locale: string, exp: Map<string, number>, standalone: Map<s
         const key = suffixKey(shown.replace(DIGITS_AND_SEPARATORS, ' '));
         if (!key) continue;
         const intPart = shown.split(decimal)[0]!.replace(/\D/g, '');
-        // n / (integer part of the mantissa) lies in [0.95, 2) × 10^e, so the rounded log is e.
+        // n / (integer part of the mantissa shown) is 10^power × [0.95, 2): its rounded log10 is the power.
         const power = Math.round(Math.log10(n / (intPart ? Number(intPart) : 1)));
         if (!exp.has(key)) exp.set(key, power);
         if (!intPart && !standalone.has(key)) standalone.set(key, power);
@@ -266,6 +273,9 @@ interface Match {
 /** Up to three words after a number (one optional space first); a word is letters, marks and dots. */
 const WORDS_AFTER = /( ?)([\p{L}\p{M}.]+)(?: ([\p{L}\p{M}.]+))?(?: ([\p{L}\p{M}.]+))?/uy;
 
+/** Characters that continue a word past a would-be suffix ("T-Shirts", "K_2", "M3"). */
+const WORD_GLUE = /[-_\p{N}]/u;
+
 interface Suffix {
   power: number;
   /** Characters the suffix (and the space before it) takes up. */
@@ -286,7 +296,10 @@ function suffixAt(s: string, at: number, table: SuffixTable): Suffix | null {
   for (let n = words.length; n >= 1; n--) {
     const text = words.slice(0, n).join(' ');
     const power = table.exp.get(suffixKey(text));
-    if (power !== undefined) return { power, length: m[1]!.length + text.length, cjk: HAN_LIKE.test(text) };
+    // "7 T-Shirts" is seven of something, not 7 T: a suffix ends the word.
+    const glued = WORD_GLUE.test(s.charAt(at + m[1]!.length + text.length));
+    if (power !== undefined && !glued)
+      return { power, length: m[1]!.length + text.length, cjk: HAN_LIKE.test(text) };
   }
   const first = words[0]!;
   if (HAN_LIKE.test(first)) {

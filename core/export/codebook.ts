@@ -1,0 +1,154 @@
+/**
+ * The codebook that travels with an export: what each column means, its unit and denominator, how it
+ * was read (exact digits vs abbreviated text: the `_approx` columns), the collection's notes and the
+ * pseudonymisation mode. Generated from the same column table the CSV writer uses.
+ */
+import type { Collection } from '../model';
+import { type CsvColumnName, columnDef, REQUIRED_COLUMNS, selectColumns } from './columns';
+import { type CsvDelimiter, csvField } from './csv';
+import type { Pseudonymiser, PseudonymModeKind } from './pseudonymise';
+import type { MetricSnapshot } from './record';
+
+export interface CodebookOptions {
+  /** The same selection passed to the CSV writer (default: all columns). */
+  columns?: readonly CsvColumnName[];
+  collection: Pick<Collection, 'name' | 'notes' | 'startedAt' | 'stoppedAt'>;
+  pseudonymisation: PseudonymModeKind;
+  snapshot: MetricSnapshot;
+  timestampFallback?: 'none' | 'first-seen';
+  /** Items in the export, if known. */
+  itemCount?: number | null;
+  /** Epoch ms. */
+  generatedAt: number;
+  extensionVersion?: string | null;
+  delimiter?: CsvDelimiter;
+  bom?: boolean;
+  /**
+   * The export's Pseudonymiser: the collection's name and notes are scrubbed with it. Required unless
+   * `pseudonymisation` is 'none', so notes cannot leak handles the data hides.
+   */
+  pseudonymiser?: Pseudonymiser;
+}
+
+const SNAPSHOT_TEXT: Record<MetricSnapshot, string> = {
+  first: 'the counts as displayed when the collection FIRST saw each item',
+  last: 'the counts as displayed when the collection LAST saw each item (later readings made outside the collection are not used)',
+  history:
+    'the counts at the last sighting, plus every stored reading between the first and the last sighting in `metrics_history` (a reading is stored only when a count changed)',
+};
+
+const PSEUDONYM_TEXT: Record<PseudonymModeKind, string> = {
+  none: 'none — handles, names and profile links are exported as seen.',
+  pseudonymise:
+    'pseudonymised — every handle, display name, profile link and @mention is replaced by a keyed hash (HMAC-SHA-256 with a secret specific to this collection, shortened to a base32 code such as `u_k3j5…`). The same account gets the same code everywhere in this export (case-insensitively, per platform); codes from different collections cannot be matched. Whoever holds the collection secret can re-identify accounts by hashing candidate handles, so keep it apart from the data. Display names inside free text are not replaced.',
+  redact:
+    'redacted — every handle, display name, profile link and @mention is replaced by `[redacted]`; accounts cannot be told apart. Display names inside free text are not replaced.',
+};
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function cellMd(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+function fenced(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+function delimiterName(d: CsvDelimiter): string {
+  return d === '\t' ? 'tab' : d === ';' ? 'semicolon (;)' : 'comma (,)';
+}
+
+export async function codebookMarkdown(o: CodebookOptions): Promise<string> {
+  const columns = selectColumns(o.columns);
+  if (o.pseudonymisation !== 'none' && o.pseudonymiser === undefined) {
+    throw new Error("codebookMarkdown: pass the export's pseudonymiser so the notes are scrubbed too");
+  }
+  const scrub = async (t: string) => (o.pseudonymiser ? o.pseudonymiser.scrubText(t) : t);
+  const name = await scrub(o.collection.name);
+  const notes = await scrub(o.collection.notes);
+  const delimiter = o.delimiter ?? ',';
+  const lines: string[] = [];
+  lines.push(`# Codebook — ${cellMd(name)}`, '');
+  lines.push(
+    `- Generated: ${iso(o.generatedAt)}${o.extensionVersion ? ` by Resonanz ${o.extensionVersion}` : ''}`,
+  );
+  lines.push(
+    `- Collection recorded: ${iso(o.collection.startedAt)} – ${o.collection.stoppedAt === null ? 'still recording at export time' : iso(o.collection.stoppedAt)}`,
+  );
+  if (o.itemCount !== undefined && o.itemCount !== null) lines.push(`- Items: ${o.itemCount}`);
+  lines.push(`- Counts exported: ${SNAPSHOT_TEXT[o.snapshot]}.`);
+  lines.push(`- Pseudonymisation: ${PSEUDONYM_TEXT[o.pseudonymisation]}`);
+  lines.push(
+    '- Scope: the data is only what this browser displayed while the collection was recording — not a sample of the platform, and counts are as the platform displayed them.',
+  );
+  lines.push('');
+  lines.push('## File format', '');
+  lines.push(
+    `- CSV: RFC 4180, UTF-8${o.bom === false ? '' : ' with byte order mark'}, ${delimiterName(delimiter)} as delimiter, CRLF line ends; cells with the delimiter, quotes or line breaks are quoted, quotes doubled.`,
+    '- Empty cell = unknown or not shown on the page (a count is never filled in as 0).',
+    '- true / false for flags; lists are comma-separated inside the cell (a comma inside a value is written as %2C).',
+    "- Text cells that begin with = + - @, a tab or a carriage return are prefixed with a single quote (') so spreadsheets do not run them as formulas; remove one leading quote from such cells to get the original text. Numbers are never prefixed.",
+    `- Times are UTC. \`timestamp\` uses "YYYY-MM-DD HH:MM:SS" (4CAT's recommended notation); ISO 8601 elsewhere.`,
+    "- NDJSON: one JSON object per line in Zeeschuimer's envelope (`id`, `item_id`, `timestamp_collected` and `last_updated` in epoch ms, `source_platform`, `source_platform_url`, `source_url`, `user_agent`, `data`); `data` holds the full record with the same fields as the CSV in camelCase, times in epoch ms.",
+    '',
+  );
+  lines.push('## Importing into 4CAT', '');
+  lines.push(
+    `- Use "Custom Dataset Upload" with the CSV format "Custom/other". The required columns ${REQUIRED_COLUMNS.map((c) => `\`${c}\``).join(', ')} are present and map to themselves.`,
+    `- \`timestamp\` is UTC; 4CAT stores it without a time zone. ${
+      (o.timestampFallback ?? 'none') === 'first-seen'
+        ? 'Where the page showed no creation time, `timestamp` holds the FIRST SIGHTING time instead (see `created_at`, which stays empty in that case).'
+        : 'Where the page showed no creation time it is empty; 4CAT rejects a file whose first row has no parseable timestamp, so sort such rows last or export with the first-sighting fallback.'
+    }`,
+    "- The NDJSON's `data` is a Resonanz record, not the platform's own API JSON that 4CAT's Zeeschuimer datasources expect: use the CSV for 4CAT.",
+    '',
+  );
+  lines.push('## Columns', '');
+  lines.push('| Column | Meaning | Type | Unit | Denominator | How it was read |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const c of columns) {
+    const d = columnDef(c);
+    lines.push(
+      `| \`${c}\`${(REQUIRED_COLUMNS as readonly string[]).includes(c) ? ' (4CAT)' : ''} | ${cellMd(d.meaning)} | ${d.kind} | ${cellMd(d.unit)} | ${cellMd(d.denominator)} | ${cellMd(d.reading)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('## Exact and abbreviated counts', '');
+  lines.push(
+    'Platforms often display counts abbreviated ("1.2K", "1,2 Tsd.", "2,5 Mio."). Resonanz prefers exact digits where the page offers them (accessibility labels, data attributes) and otherwise parses the abbreviated text. Each count column has a `_approx` companion: `true` means the value came from abbreviated text and is only as precise as displayed (1200 read from "1.2K" may stand for anything from about 1150 to 1299, depending on whether the platform rounds or truncates); `false` means exact digits; empty means unknown. Engagement rates are not part of this export; compute them with an explicit denominator (followers or views).',
+    '',
+  );
+  lines.push('## Collection notes', '');
+  lines.push(notes.trim() === '' ? '_(none)_' : fenced(notes), '');
+  return lines.join('\n');
+}
+
+/** The column table as CSV (column, meaning, type, unit, denominator, reading, required_by_4cat). */
+export function codebookCsv(o: Pick<CodebookOptions, 'columns' | 'delimiter' | 'bom'>): string {
+  const d = o.delimiter ?? ',';
+  const row = (cells: string[]) => `${cells.map((c) => csvField(c, d)).join(d)}\r\n`;
+  let out =
+    (o.bom === false ? '' : '\uFEFF') +
+    row(['column', 'meaning', 'type', 'unit', 'denominator', 'reading', 'required_by_4cat']);
+  for (const c of selectColumns(o.columns)) {
+    const def = columnDef(c);
+    out += row([
+      c,
+      def.meaning,
+      def.kind,
+      def.unit,
+      def.denominator,
+      def.reading,
+      (REQUIRED_COLUMNS as readonly string[]).includes(c) ? 'true' : 'false',
+    ]);
+  }
+  return out;
+}
