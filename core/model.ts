@@ -148,6 +148,8 @@ export const Observation = z.object({
   id: z.string(),
   at: z.number(),
   metrics: Metrics,
+  /** Metrics that were abbreviated on the page at this reading (absent in rows written before 0.2). */
+  approx: z.array(Metric).optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -63,7 +63,7 @@ export async function storeCapture(
         });
         rows.push(row);
         if (!before || !sameMetrics(before.metrics, row.metrics)) {
-          observations.push({ platform, id: row.id, at: now, metrics: row.metrics });
+          observations.push({ platform, id: row.id, at: now, metrics: row.metrics, approx: row.approx });
         }
       });
       await db.posts.bulkPut(rows);

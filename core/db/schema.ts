@@ -30,6 +30,37 @@ export interface TabState {
   updatedAt: number;
 }
 
+/** The HMAC key that pseudonymises one collection's exports (base64). */
+export interface CollectionSecret {
+  collectionId: string;
+  secret: string;
+  createdAt: number;
+}
+
+/** A reply the assistant suggested or the user inserted, so it never repeats one word for word. */
+export interface ReplyMemory {
+  id?: number;
+  at: number;
+  text: string;
+  kind: 'suggested' | 'inserted';
+}
+
+/** A crisis alert on an own post (sudden negative comments or unusual spread). */
+export interface Alert {
+  id: string;
+  at: number;
+  platform: PlatformId;
+  postId: string;
+  kind: 'negativeSurge' | 'fastSpreadNegative';
+  detail: string;
+  dismissed: boolean;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
 export const DB_NAME = 'resonanz';
 
 /** Index definitions per version, oldest first. Never edit a shipped entry; add a new one. */
@@ -48,6 +79,18 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       tabs: '&tabId',
     },
   },
+  {
+    // v2: per-collection pseudonymisation secrets kept apart from the data (deleting one destroys
+    // the mapping), the reply assistant's memory of suggested/sent replies, crisis alerts, and a
+    // small key-value table for worker state (retention runs, capture pause).
+    version: 2,
+    stores: {
+      collectionSecrets: '&collectionId',
+      replyMemory: '++id, at',
+      alerts: '&id, at',
+      meta: '&key',
+    },
+  },
 ];
 
 export class ResonanzDb extends Dexie {
@@ -60,6 +103,10 @@ export class ResonanzDb extends Dexie {
   collections!: EntityTable<Collection, 'id'>;
   collectionItems!: Table<CollectionItem, [string, string, PlatformId, string]>;
   tabs!: EntityTable<TabState, 'tabId'>;
+  collectionSecrets!: EntityTable<CollectionSecret, 'collectionId'>;
+  replyMemory!: EntityTable<ReplyMemory, 'id'>;
+  alerts!: EntityTable<Alert, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -122,7 +122,14 @@ export function tallyMissing(posts: readonly PostSnapshot[]): Record<string, num
     if (!post.author.handle) bump('author.handle');
     if (!post.createdAt) bump('createdAt');
     if (!post.url) bump('url');
-    for (const metric of METRICS) if (post.metrics[metric] === null) bump(`metrics.${metric}`);
+    let unknown = 0;
+    for (const metric of METRICS) {
+      if (post.metrics[metric] !== null) continue;
+      bump(`metrics.${metric}`);
+      unknown++;
+    }
+    // A post with no count at all: what "most counts are missing" is judged by.
+    if (unknown === METRICS.length) bump('metrics.all');
   }
   return missing;
 }

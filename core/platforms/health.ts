@@ -7,11 +7,10 @@ export type HealthVerdict =
   | { status: 'degraded'; reason: 'noPosts'; candidates: number }
   | { status: 'degraded'; reason: 'noCounts'; extracted: number };
 
-const INTERACTION_FIELDS = ['metrics.likes', 'metrics.comments', 'metrics.shares'] as const;
-
 /**
- * Degraded when post-like elements were found but none could be read, or when most posts show none
- * of the interaction counts. A page without post-like elements is just empty (e.g. settings).
+ * Degraded when post-like elements were found but none could be read, or when most posts show no
+ * count at all (views count: video grids show nothing else). A page without post-like elements is
+ * just empty (e.g. settings).
  */
 export function assessHealth(kind: PageKind, health: ExtractionHealth): HealthVerdict {
   if (health.extracted === 0) {
@@ -20,7 +19,7 @@ export function assessHealth(kind: PageKind, health: ExtractionHealth): HealthVe
     return { status: 'empty' };
   }
   if (kind !== 'other' && health.extracted >= 3) {
-    const noneKnown = Math.min(...INTERACTION_FIELDS.map((f) => health.missing[f] ?? 0));
+    const noneKnown = health.missing['metrics.all'] ?? 0;
     if (noneKnown / health.extracted > 0.5)
       return { status: 'degraded', reason: 'noCounts', extracted: health.extracted };
   }
