@@ -5,12 +5,24 @@
 import type { PageExtraction, PostSnapshot } from '../model';
 import type { Adapter, PageContext } from './adapter';
 import { buildPost, tallyMissing, uniqueById } from './adapter';
+import { blueskyAdapter } from './bluesky/adapter';
 import { pageLocale } from './dom';
 import { platformForHost } from './hosts';
+import { mastodonAdapter } from './mastodon/adapter';
+import { redditAdapter } from './reddit/adapter';
+import { tiktokAdapter } from './tiktok/adapter';
 import { xAdapter } from './x/adapter';
+import { youtubeAdapter } from './youtube/adapter';
 
 /** Every adapter, one per platform. A convention test checks ids are unique and each has tests. */
-export const ADAPTERS: readonly Adapter[] = [xAdapter];
+export const ADAPTERS: readonly Adapter[] = [
+  xAdapter,
+  youtubeAdapter,
+  tiktokAdapter,
+  blueskyAdapter,
+  mastodonAdapter,
+  redditAdapter,
+];
 
 /** The adapter for a page: by host for built-in hosts, else by markup (Mastodon on any instance). */
 export function adapterFor(url: URL, doc?: Document): Adapter | null {
