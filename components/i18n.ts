@@ -54,6 +54,18 @@ export function formatCount(value: number | null | undefined, compact = false): 
   return format.format(value);
 }
 
+/** A decimal number in the UI language ("2,4" / "2.4"). */
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('unknown');
+  const key = `${lang.value}:n${digits}`;
+  let format = countFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang.value, { maximumFractionDigits: digits });
+    countFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
 /** A percentage in the UI language ("2,4 %" / "2.4%"). */
 export function formatPercent(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return t('unknown');

@@ -12,6 +12,22 @@ export const EngagementRate = z.object({
 });
 export type EngagementRate = z.infer<typeof EngagementRate>;
 
+/** How one post does, as the badge shows it. */
+export const PostScore = z.object({
+  rate: EngagementRate.nullable(),
+  /** Engagement / the account's median (same denominator); null when it cannot be judged. */
+  xMedian: z.number().nullable(),
+  breakout: z.boolean(),
+  /** Under 24 h old: judged by velocity, not totals. */
+  young: z.boolean(),
+  /** Interactions per hour since the post was created (young posts). */
+  velocity: z.number().nullable(),
+  /** Posts in the account's baseline, and whether that is too few to judge. */
+  baselineN: z.number().int().nonnegative(),
+  thin: z.boolean(),
+});
+export type PostScore = z.infer<typeof PostScore>;
+
 /** Messages a content script may send. */
 export const ContentMessages = {
   /** A batch of what the page shows (all of it on load, then only new or changed posts). */
@@ -27,7 +43,7 @@ export const ContentMessages = {
     response: z.object({
       ok: z.literal(true),
       stored: z.number().int().nonnegative(),
-      rates: z.record(z.string(), EngagementRate.nullable()),
+      scores: z.record(z.string(), PostScore),
       paused: z.boolean(),
     }),
   },

@@ -5,6 +5,7 @@ import { openDb, type ResonanzDb } from '../core/db/schema';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import { panelHandlers } from '../core/worker/panel-handlers';
 import { route } from '../core/worker/router';
+import { ScoreCache } from '../core/worker/scores';
 
 export default defineBackground(() => {
   let db: Promise<ResonanzDb> | null = null;
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => Date.now(),
+    scores: new ScoreCache(),
     log: (message: string, detail?: unknown) => console.warn(message, detail),
     panel: panelHandlers({
       db: getDb,

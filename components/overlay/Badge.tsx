@@ -1,31 +1,53 @@
-/** The compact in-feed badge: interactions and, when known, engagement rate with its denominator. */
-import type { EngagementRate } from '../../core/messages';
+/**
+ * The compact in-feed badge: interactions, then how the post does for its account (× median, or
+ * velocity while it is under 24 h old), and a breakout mark. Hovering or focusing it shows the
+ * details, including the denominator and the sample behind the baseline.
+ */
+import type { PostScore } from '../../core/messages';
 import type { PostSnapshot } from '../../core/model';
 import { interactions } from '../../core/scoring/interactions';
-import { formatCount, formatPercent, t } from '../i18n';
+import { formatCount, formatNumber, formatPercent, t } from '../i18n';
 
 export interface BadgeProps {
   post: PostSnapshot;
-  rate: EngagementRate | null;
+  score: PostScore | null;
 }
 
-export function Badge({ post, rate }: BadgeProps) {
+export function Badge({ post, score }: BadgeProps) {
   const total = interactions(post.metrics);
   const approx = post.approx.some((m) => m !== 'views');
+  const rate = score?.rate ?? null;
+  const details = [
+    t('badgeInteractions', `${approx ? '≈' : ''}${formatCount(total)}`),
+    rate
+      ? rate.denominator === 'followers'
+        ? t('erFollowers', formatPercent(rate.value))
+        : t('erViews', formatPercent(rate.value))
+      : null,
+    score?.xMedian != null ? t('badgeXMedianLong', formatNumber(score.xMedian, 1), score.baselineN) : null,
+    score?.young && score.velocity !== null ? t('badgeVelocity', formatNumber(score.velocity, 1)) : null,
+    score?.thin ? t('badgeThin', score.baselineN) : null,
+    score?.breakout ? t('badgeBreakoutLong') : null,
+  ].filter((line): line is string => line !== null);
   return (
-    <span class="badge" role="note" title={t('badgeTitle')}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the details
+    <span class={`badge${score?.breakout ? ' breakout' : ''}`} tabIndex={0} aria-label={details.join('. ')}>
       <span class="mark" aria-hidden="true">
-        ◔
+        {score?.breakout ? '▲' : '◔'}
       </span>
-      <span>{t('badgeInteractions', `${approx ? '≈' : ''}${formatCount(total)}`)}</span>
-      {rate && (
-        <span class="rate">
-          {' · '}
-          {rate.denominator === 'followers'
-            ? t('erFollowers', formatPercent(rate.value))
-            : t('erViews', formatPercent(rate.value))}
-        </span>
+      <span>{`${approx ? '≈' : ''}${formatCount(total, true)}`}</span>
+      {score?.xMedian != null && !score.thin && (
+        <span class="x">{`· ${formatNumber(score.xMedian, 1)}×`}</span>
       )}
+      {score?.young && score.velocity !== null && (
+        <span class="v">{`· ${formatNumber(score.velocity, 0)}/h`}</span>
+      )}
+      {score?.breakout && <span class="flag">{t('badgeBreakout')}</span>}
+      <span class="card" role="tooltip">
+        {details.map((line) => (
+          <span key={line}>{line}</span>
+        ))}
+      </span>
     </span>
   );
 }
@@ -33,12 +55,22 @@ export function Badge({ post, rate }: BadgeProps) {
 /** Styles live inside the shadow root, so the page's CSS cannot reach them and ours cannot leak. */
 export const BADGE_CSS = `
 :host { all: initial; display: block; margin: 4px 0 2px; pointer-events: none; }
-.badge { pointer-events: auto; display: inline-flex; gap: 4px; align-items: center;
+.badge { position: relative; pointer-events: auto; display: inline-flex; gap: 4px; align-items: center;
   font: 500 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #3b0764;
-  background: #f3e8ff; border: 1px solid #d8b4fe; border-radius: 999px; padding: 1px 8px; }
+  background: #f3e8ff; border: 1px solid #d8b4fe; border-radius: 999px; padding: 1px 8px; cursor: default; }
+.badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .mark { color: #7c3aed; }
+.breakout { background: #dcfce7; border-color: #16a34a; color: #14532d; }
+.breakout .mark { color: #15803d; }
+.flag { font-weight: 700; }
+.card { display: none; position: absolute; z-index: 2147483647; left: 0; top: calc(100% + 4px); min-width: 220px;
+  flex-direction: column; gap: 2px; padding: 8px 10px; border-radius: 8px; background: #ffffff; color: #1c1917;
+  border: 1px solid #d6d3d1; box-shadow: 0 4px 16px rgb(0 0 0 / 0.15); font-weight: 400; }
+.badge:hover .card, .badge:focus .card { display: flex; }
 @media (prefers-color-scheme: dark) {
   .badge { color: #f3e8ff; background: #2e1065; border-color: #6d28d9; }
   .mark { color: #c4b5fd; }
+  .breakout { background: #14532d; border-color: #22c55e; color: #dcfce7; }
+  .card { background: #1c1917; color: #f5f5f4; border-color: #44403c; }
 }
 `;

@@ -5,7 +5,7 @@
  * of 1,000 posts costs 1,000 empty host elements, not 1,000 renders.
  */
 import { render } from 'preact';
-import type { EngagementRate } from '../../core/messages';
+import type { PostScore } from '../../core/messages';
 import type { PostSnapshot } from '../../core/model';
 import { BADGE_CSS, Badge } from './Badge';
 
@@ -23,7 +23,7 @@ export class Overlay {
 
   private readonly slots = new Map<string, Slot>();
   private readonly byElement = new WeakMap<Element, Slot>();
-  private readonly rateById = new Map<string, EngagementRate | null>();
+  private readonly scoreById = new Map<string, PostScore>();
   private readonly observer: IntersectionObserver | null;
   private styles: CSSStyleSheet | null | undefined;
 
@@ -54,10 +54,10 @@ export class Overlay {
     for (const [id, slot] of this.slots) if (!slot.host.isConnected) this.detach(slot, id);
   }
 
-  /** Engagement rates the worker computed for posts. */
-  rates(rates: Record<string, EngagementRate | null>): void {
-    for (const [id, rate] of Object.entries(rates)) {
-      this.rateById.set(id, rate);
+  /** Scores the worker computed for posts. */
+  scores(scores: Record<string, PostScore>): void {
+    for (const [id, score] of Object.entries(scores)) {
+      this.scoreById.set(id, score);
       const slot = this.slots.get(id);
       if (slot) this.draw(slot);
     }
@@ -129,6 +129,6 @@ export class Overlay {
       slot.mount = this.doc.createElement('span');
       shadow.append(slot.mount);
     }
-    render(<Badge post={slot.post} rate={this.rateById.get(slot.post.id) ?? null} />, slot.mount);
+    render(<Badge post={slot.post} score={this.scoreById.get(slot.post.id) ?? null} />, slot.mount);
   }
 }

@@ -26,7 +26,8 @@ export interface CaptureLoopOptions {
   idle?: (task: () => void) => void;
   /** Told about every post element read, with its snapshot (the overlay badges hook in here). */
   onPosts?: (read: readonly { el: Element; post: PostSnapshot }[]) => void;
-  onRates?: (rates: CaptureResponse['rates']) => void;
+  /** Scores the worker computed for the posts of a batch (the badges show them). */
+  onScores?: (scores: CaptureResponse['scores']) => void;
   /** Nodes the loop itself adds to posts (the overlay's badges): their insertion is not a change. */
   ignore?: (node: Node) => boolean;
   /** Largest number of posts in one message. */
@@ -244,7 +245,7 @@ export class CaptureLoop {
         }
         this.retry = 0;
         this.outbox.shift();
-        if (Object.keys(response.rates).length) this.options.onRates?.(response.rates);
+        if (Object.keys(response.scores).length) this.options.onScores?.(response.scores);
       }
     } finally {
       this.flushing = false;

@@ -5,10 +5,9 @@
  */
 import { storeCapture } from '../db/capture';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
-import { ContentRequest, type EngagementRate, type ErrorResponse, PanelRequest } from '../messages';
-import type { StoredPost } from '../model';
-import { engagementRate } from '../scoring/engagement';
+import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
 import { badgesOn, type Settings } from '../settings';
+import type { ScoreCache } from './scores';
 
 /** What the router needs to know about a message's sender (a subset of `runtime.MessageSender`). */
 export interface Sender {
@@ -24,6 +23,8 @@ export interface WorkerDeps {
   /** The extension's own origin (`chrome-extension://<id>/`): privileged senders live here. */
   extensionOrigin: string;
   now: () => number;
+  /** Per-account running statistics, kept between captures. */
+  scores: ScoreCache;
   log: (message: string, detail?: unknown) => void;
   /** Called when storage is full: capture pauses until the user frees space. */
   onQuota?: (error: unknown) => void;
@@ -71,7 +72,8 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       tabId: sender.tab.id ?? null,
       complete: request.data.complete,
     });
-    return { ok: true, stored: result.stored, rates: ratesOf(result.posts), paused: false };
+    const scores = await deps.scores.score(db, result.posts, deps.now());
+    return { ok: true, stored: result.stored, scores, paused: false };
   } catch (error) {
     if (isQuotaError(error)) {
       paused = true;
@@ -85,16 +87,6 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
 /** Lets capture run again after the user freed space. */
 export function resumeCapture(): void {
   paused = false;
-}
-
-function ratesOf(posts: readonly StoredPost[]): Record<string, EngagementRate | null> {
-  const rates: Record<string, EngagementRate | null> = {};
-  for (const post of posts) {
-    const rate = engagementRate(post);
-    rates[post.id] =
-      rate && rate.denominator !== 'none' ? { value: rate.value, denominator: rate.denominator } : null;
-  }
-  return rates;
 }
 
 function reject(deps: WorkerDeps, reason: string, sender: Sender, retry = false): Reply {

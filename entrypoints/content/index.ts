@@ -35,7 +35,7 @@ export default defineContentScript({
       setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
       ignore: (node) => node.nodeName === Overlay.TAG,
       onPosts: (read) => overlay.show(read),
-      onRates: (rates) => overlay.rates(rates),
+      onScores: (scores) => overlay.scores(scores),
     });
     loop.start();
     ctx.addEventListener(window, 'wxt:locationchange', () => loop.navigated());

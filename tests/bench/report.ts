@@ -18,7 +18,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Records one benchmark line (and prints it). */
-export function report(line: BenchLine): void {
+export function report(line: BenchLine | { bench: string; median_ms: number; n: number }): void {
   mkdirSync(OUT, { recursive: true });
   const text = JSON.stringify(line);
   appendFileSync(join(OUT, 'bench.jsonl'), `${text}\n`);

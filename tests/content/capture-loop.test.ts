@@ -11,7 +11,7 @@ function tweet(id: string, likes: number): string {
 }
 
 type Send = CaptureLoopOptions['send'];
-const ok: Awaited<ReturnType<Send>> = { ok: true, stored: 0, rates: {}, paused: false };
+const ok: Awaited<ReturnType<Send>> = { ok: true, stored: 0, scores: {}, paused: false };
 
 function setup(send: Send) {
   document.body.innerHTML = `<main>${tweet('10001', 1)}${tweet('10002', 2)}</main>`;

@@ -4,6 +4,7 @@ import { ResonanzDb } from '../../core/db/schema';
 import { emptyMetrics, type PageExtraction } from '../../core/model';
 import { Settings } from '../../core/settings';
 import { route, type WorkerDeps } from '../../core/worker/router';
+import { ScoreCache } from '../../core/worker/scores';
 
 const ORIGIN = 'chrome-extension://abc/';
 let db: ResonanzDb;
@@ -21,6 +22,7 @@ beforeEach(async () => {
     extensionId: 'abc',
     extensionOrigin: ORIGIN,
     now: () => 1_000,
+    scores: new ScoreCache(),
     log,
     panel: { eraseAll: async () => ({ ok: true }) },
   };
@@ -72,7 +74,7 @@ describe('the worker router', () => {
     expect(reply).toEqual({
       ok: true,
       stored: 1,
-      rates: { '1': { value: 5, denominator: 'followers' } },
+      scores: { '1': expect.objectContaining({ rate: { value: 5, denominator: 'followers' } }) },
       paused: false,
     });
     expect(await db.posts.count()).toBe(1);

@@ -1,0 +1,100 @@
+/**
+ * Per-post scores the worker answers captures with (the badges show them): engagement rate with its
+ * denominator, × account median, breakout, and for young posts velocity. Each account's running
+ * statistics are loaded from IndexedDB once (one index range) and then updated per capture, so a
+ * capture costs O(posts in the batch), never a rescan of the history.
+ */
+import type { ResonanzDb } from '../db/schema';
+import type { PostScore } from '../messages';
+import type { PlatformId, StoredPost } from '../model';
+import {
+  type AccountStats,
+  addOrUpdatePost,
+  assessPost,
+  emptyAccountStats,
+  engagementRate,
+  statsBaseline,
+  statsFromPosts,
+  velocitySinceCreated,
+} from '../scoring/index';
+
+/** Accounts kept in memory; the least recently used is dropped beyond this. */
+const MAX_ACCOUNTS = 300;
+
+export class ScoreCache {
+  private readonly stats = new Map<string, AccountStats>();
+
+  /** Updates the accounts of `posts` and scores each post. */
+  async score(db: ResonanzDb, posts: readonly StoredPost[], now: number): Promise<Record<string, PostScore>> {
+    const byAccount = new Map<string, StoredPost[]>();
+    for (const post of posts) {
+      const key = `${post.platform}\u0000${post.authorKey}`;
+      const list = byAccount.get(key);
+      if (list) list.push(post);
+      else byAccount.set(key, [post]);
+    }
+    const scores: Record<string, PostScore> = {};
+    for (const [key, list] of byAccount) {
+      const first = list[0]!;
+      const stats = await this.load(db, key, first.platform, first.authorKey, now);
+      for (const post of list) addOrUpdatePost(stats, post, now);
+      const baseline = statsBaseline(stats);
+      for (const post of list) scores[post.id] = scorePost(post, baseline, now);
+    }
+    return scores;
+  }
+
+  /** Forgets everything (after erase or restore). */
+  clear(): void {
+    this.stats.clear();
+  }
+
+  private async load(db: ResonanzDb, key: string, platform: PlatformId, authorKey: string, now: number) {
+    const cached = this.stats.get(key);
+    if (cached) {
+      // Re-insert to mark as recently used.
+      this.stats.delete(key);
+      this.stats.set(key, cached);
+      return cached;
+    }
+    const stats = authorKey
+      ? statsFromPosts(await postsOfAccount(db, platform, authorKey), now)
+      : emptyAccountStats();
+    this.stats.set(key, stats);
+    if (this.stats.size > MAX_ACCOUNTS) this.stats.delete(this.stats.keys().next().value!);
+    return stats;
+  }
+}
+
+/** Every stored post of one account, by the `[platform+authorKey+time]` index. */
+export function postsOfAccount(
+  db: ResonanzDb,
+  platform: PlatformId,
+  authorKey: string,
+): Promise<StoredPost[]> {
+  return db.posts
+    .where('[platform+authorKey+time]')
+    .between([platform, authorKey, -Infinity], [platform, authorKey, Infinity])
+    .toArray();
+}
+
+/** The badge's view of one post against its account's baseline. */
+export function scorePost(
+  post: StoredPost,
+  baseline: ReturnType<typeof statsBaseline>,
+  now: number,
+): PostScore {
+  const rate = engagementRate(post);
+  const assessment = assessPost(post, baseline, now);
+  const judged = assessment.status === 'ok' || assessment.status === 'thin';
+  return {
+    rate: rate && rate.denominator !== 'none' ? { value: rate.value, denominator: rate.denominator } : null,
+    xMedian: judged ? assessment.xMedian : null,
+    breakout: judged ? assessment.breakout : false,
+    young: assessment.status === 'young',
+    velocity:
+      assessment.status === 'young' ? velocitySinceCreated(post.metrics, post.time, post.lastSeen) : null,
+    baselineN: baseline.n,
+    thin: baseline.thin,
+  };
+}
