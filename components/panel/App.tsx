@@ -65,8 +65,10 @@ export function App({ source }: { source: PanelSource }) {
           ))}
         </div>
       </header>
-      <main id={`panel-${view.id}`} role="tabpanel" aria-labelledby={`tab-${view.id}`}>
-        <Current source={source} page={page.value} />
+      <main>
+        <div id={`panel-${view.id}`} role="tabpanel" aria-labelledby={`tab-${view.id}`}>
+          <Current source={source} page={page.value} />
+        </div>
       </main>
     </div>
   );
