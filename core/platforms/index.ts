@@ -7,11 +7,17 @@ import type { Adapter, PageContext } from './adapter';
 import { buildPost, tallyMissing, uniqueById } from './adapter';
 import { blueskyAdapter } from './bluesky/adapter';
 import { pageLocale } from './dom';
+import { facebookAdapter } from './facebook/adapter';
 import { platformForHost } from './hosts';
+import { instagramAdapter } from './instagram/adapter';
+import { linkedinAdapter } from './linkedin/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
+import { pinterestAdapter } from './pinterest/adapter';
 import { redditAdapter } from './reddit/adapter';
+import { threadsAdapter } from './threads/adapter';
 import { tiktokAdapter } from './tiktok/adapter';
 import { xAdapter } from './x/adapter';
+import { xingAdapter } from './xing/adapter';
 import { youtubeAdapter } from './youtube/adapter';
 
 /** Every adapter, one per platform. A convention test checks ids are unique and each has tests. */
@@ -19,6 +25,12 @@ export const ADAPTERS: readonly Adapter[] = [
   xAdapter,
   youtubeAdapter,
   tiktokAdapter,
+  instagramAdapter,
+  threadsAdapter,
+  facebookAdapter,
+  linkedinAdapter,
+  pinterestAdapter,
+  xingAdapter,
   blueskyAdapter,
   mastodonAdapter,
   redditAdapter,
