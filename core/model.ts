@@ -187,6 +187,24 @@ export const StoredComment = CommentSnapshot.extend({
 });
 export type StoredComment = z.infer<typeof StoredComment>;
 
+/** An account's maintained aggregates (week buckets, baseline window), written by the worker. */
+export const AccountStatsRow = z.object({
+  platform: PlatformId,
+  handle: z.string(),
+  updatedAt: z.number(),
+  weeks: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+  window: z.array(
+    z.object({
+      inter: z.number().nullable(),
+      f: z.number().nullable(),
+      v: z.number().nullable(),
+      time: z.number(),
+      id: z.string(),
+    }),
+  ),
+});
+export type AccountStatsRow = z.infer<typeof AccountStatsRow>;
+
 export const CompetitiveSet = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(200),

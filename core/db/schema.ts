@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   AccountObservation,
+  AccountStatsRow,
   Collection,
   CollectionItem,
   CompetitiveSet,
@@ -82,13 +83,15 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
   {
     // v2: per-collection pseudonymisation secrets kept apart from the data (deleting one destroys
     // the mapping), the reply assistant's memory of suggested/sent replies, crisis alerts, and a
-    // small key-value table for worker state (retention runs, capture pause).
+    // small key-value table for worker state (retention runs, capture pause), and each account's
+    // maintained aggregates so the competitive-set table needs no scan of the posts.
     version: 2,
     stores: {
       collectionSecrets: '&collectionId',
       replyMemory: '++id, at',
       alerts: '&id, at',
       meta: '&key',
+      accountStats: '&[platform+handle]',
     },
   },
 ];
@@ -107,6 +110,7 @@ export class ResonanzDb extends Dexie {
   replyMemory!: EntityTable<ReplyMemory, 'id'>;
   alerts!: EntityTable<Alert, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  accountStats!: Table<AccountStatsRow, [PlatformId, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

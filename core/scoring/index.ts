@@ -14,6 +14,7 @@ export * from './localtime';
 export * from './maturity';
 export * from './response';
 export * from './series';
+export * from './set-from-stats';
 export * from './sov';
 export * from './stats';
 export * from './summary';

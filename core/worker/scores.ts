@@ -15,6 +15,7 @@ import {
   engagementRate,
   statsBaseline,
   statsFromPosts,
+  statsSnapshot,
   velocitySinceCreated,
 } from '../scoring/index';
 
@@ -40,6 +41,15 @@ export class ScoreCache {
       for (const post of list) addOrUpdatePost(stats, post, now);
       const baseline = statsBaseline(stats);
       for (const post of list) scores[post.id] = scorePost(post, baseline, now);
+      if (first.authorKey) {
+        // Kept current for the competitive-set table, which then reads one row per member.
+        await db.accountStats.put({
+          ...statsSnapshot(stats),
+          platform: first.platform,
+          handle: first.authorKey,
+          updatedAt: now,
+        });
+      }
     }
     return scores;
   }

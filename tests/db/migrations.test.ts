@@ -33,9 +33,20 @@ const SAMPLE_ROWS: Record<string, Record<string, unknown>[]> = {
       followersAtCapture: 12_300,
     },
   ],
-  observations: [{ platform: 'x', id: '1850000000000000001', at: 1, metrics: { ...emptyMetrics(), likes: 5000 } }],
+  observations: [
+    { platform: 'x', id: '1850000000000000001', at: 1, metrics: { ...emptyMetrics(), likes: 5000 } },
+  ],
   accounts: [
-    { platform: 'x', handle: 'acme', name: 'Acme', role: 'own', followers: 12_300, following: 1, posts: 9, lastSeen: 2 },
+    {
+      platform: 'x',
+      handle: 'acme',
+      name: 'Acme',
+      role: 'own',
+      followers: 12_300,
+      following: 1,
+      posts: 9,
+      lastSeen: 2,
+    },
   ],
   accountObservations: [{ platform: 'x', handle: 'acme', at: 1, followers: 12_000, following: 1, posts: 8 }],
   comments: [
@@ -112,6 +123,7 @@ const SAMPLE_ROWS: Record<string, Record<string, unknown>[]> = {
     },
   ],
   meta: [{ key: 'lastRetentionRun', value: 1 }],
+  accountStats: [{ platform: 'x', handle: 'acme', updatedAt: 1, weeks: [[2900, 3, 120, 3]], window: [] }],
 };
 
 let n = 0;
