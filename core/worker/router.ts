@@ -4,6 +4,7 @@
  * every request, and the answers.
  */
 import { storeCapture } from '../db/capture';
+import { thinIfDue } from '../db/retention';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
 import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
 import { badgesOn, type Settings } from '../settings';
@@ -73,6 +74,8 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       complete: request.data.complete,
     });
     const scores = await deps.scores.score(db, result.posts, deps.now());
+    // Thinning old observations rides on captures (at most daily), so no alarm permission is needed.
+    void thinIfDue(db, settings.retentionDays, deps.now()).catch((error) => deps.log('retention failed', error));
     return { ok: true, stored: result.stored, scores, paused: false };
   } catch (error) {
     if (isQuotaError(error)) {
