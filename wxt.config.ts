@@ -13,7 +13,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: to run on Mastodon instances the user adds (each with its own host permission).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
+    ],
     host_permissions: builtInMatchPatterns(),
     // Other Mastodon instances (and a user's AI endpoint) are asked for one host at a time, when used.
     optional_host_permissions: ['https://*/*'],

@@ -12,6 +12,8 @@ export const Settings = z.object({
   /** Days raw observations are kept before they are thinned; 0 = forever. */
   retentionDays: z.number().int().min(0).max(3650).default(365),
   timeZone: z.string().max(100).nullable().default(null),
+  /** Mastodon instances beyond the built-in ones, each enabled with its own host permission. */
+  mastodonInstances: z.array(z.string().max(253)).max(200).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
