@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/bench/**', 'tests/soak/**', 'node_modules/**'],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,

@@ -1,0 +1,149 @@
+/**
+ * Data loading and metrics for the reply-engine evaluation (tests/replies/quality.test.ts).
+ *
+ * Labeled sets are read in place from ../shared/nlp/<set>/data.tsv (relative to the repository
+ * root) and never copied into the repository. Splits:
+ *   germeval2018_offensive_de  even numeric id = development (attack words were cross-checked
+ *                              against it), odd id = held out
+ *   youtube_spam_en            videos 01–03 = development (spam phrases), 04–05 = held out
+ *   banking77_intent_en        even numeric id = development (complaint phrasings), odd = held out
+ *   airline_sentiment_en       CC BY-NC-SA: evaluation only, nothing derived from it
+ *   tests/fixtures/replies/*.tsv  written by the project (not real comments)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = join(here, '..', '..');
+export const SHARED_NLP = join(REPO_ROOT, '..', 'shared', 'nlp');
+export const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'replies');
+
+export function sharedAvailable(): boolean {
+  return [
+    'airline_sentiment_en',
+    'germeval2018_offensive_de',
+    'youtube_spam_en',
+    'banking77_intent_en',
+  ].every((s) => existsSync(join(SHARED_NLP, s, 'data.tsv')));
+}
+
+/** Rows of a TSV with a header, as objects keyed by the header names. */
+export function readTsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const cols = (header ?? '').split('\t');
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}
+
+export const readShared = (set: string) => readTsv(join(SHARED_NLP, set, 'data.tsv'));
+export const readFixture = (name: string) => readTsv(join(FIXTURES, name));
+
+export const numericId = (id: string) => Number(id.replace(/\D/g, ''));
+export const isEvenId = (row: Record<string, string>) => numericId(row.id ?? '') % 2 === 0;
+
+/**
+ * banking77 → complaint. Complaint = the customer reports that something went wrong (failed,
+ * declined, not received, not recognised, wrong amount or rate, charged twice, blocked, swallowed,
+ * cannot verify). Info = the customer asks how something works, what it costs, what is possible.
+ * Ambiguous labels (a status question that may or may not be a complaint: card arrival, pending
+ * payments, fees charged, refund requests, lost or stolen items) are left out of the complaint F1.
+ */
+export const BANKING_COMPLAINT = new Set([
+  'card_not_working',
+  'contactless_not_working',
+  'virtual_card_not_working',
+  'declined_card_payment',
+  'declined_cash_withdrawal',
+  'declined_transfer',
+  'failed_transfer',
+  'top_up_failed',
+  'top_up_reverted',
+  'reverted_card_payment?',
+  'transfer_not_received_by_recipient',
+  'balance_not_updated_after_bank_transfer',
+  'balance_not_updated_after_cheque_or_cash_deposit',
+  'Refund_not_showing_up',
+  'card_payment_not_recognised',
+  'cash_withdrawal_not_recognised',
+  'direct_debit_payment_not_recognised',
+  'extra_charge_on_statement',
+  'transaction_charged_twice',
+  'wrong_amount_of_cash_received',
+  'wrong_exchange_rate_for_cash_withdrawal',
+  'card_payment_wrong_exchange_rate',
+  'card_swallowed',
+  'pin_blocked',
+  'unable_to_verify_identity',
+  'beneficiary_not_allowed',
+  'compromised_card',
+]);
+export const BANKING_AMBIGUOUS = new Set([
+  'card_arrival',
+  'pending_card_payment',
+  'pending_cash_withdrawal',
+  'pending_top_up',
+  'pending_transfer',
+  'card_payment_fee_charged',
+  'transfer_fee_charged',
+  'cash_withdrawal_charge',
+  'request_refund',
+  'lost_or_stolen_card',
+  'lost_or_stolen_phone',
+]);
+
+export interface Binary {
+  f1: number;
+  precision: number;
+  recall: number;
+  n: number;
+  positives: number;
+}
+
+export function binary(gold: boolean[], pred: boolean[]): Binary {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  gold.forEach((g, i) => {
+    const p = pred[i] ?? false;
+    if (g && p) tp++;
+    else if (p) fp++;
+    else if (g) fn++;
+  });
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { f1, precision, recall, n: gold.length, positives: gold.filter(Boolean).length };
+}
+
+export interface Multiclass {
+  macroF1: number;
+  accuracy: number;
+  perClass: Record<string, number>;
+  confusion: Record<string, Record<string, number>>;
+  n: number;
+}
+
+export function multiclass(gold: string[], pred: string[], labels: readonly string[]): Multiclass {
+  const perClass: Record<string, number> = {};
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const l of labels) {
+    perClass[l] = binary(
+      gold.map((g) => g === l),
+      pred.map((p) => p === l),
+    ).f1;
+    confusion[l] = Object.fromEntries(labels.map((m) => [m, 0]));
+  }
+  gold.forEach((g, i) => {
+    const row = confusion[g];
+    const p = pred[i] ?? '';
+    if (row && p in row) row[p] = (row[p] ?? 0) + 1;
+  });
+  const macroF1 = labels.reduce((s, l) => s + (perClass[l] ?? 0), 0) / labels.length;
+  const accuracy = gold.filter((g, i) => g === pred[i]).length / Math.max(1, gold.length);
+  return { macroF1, accuracy, perClass, confusion, n: gold.length };
+}
+
+export const fmt = (x: number) => x.toFixed(3);

@@ -1,0 +1,344 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeComment,
+  type BrandVoice,
+  BrandVoiceSchema,
+  DEFAULT_VOICE,
+  type Draft,
+  draftReplies,
+} from '../../core/replies/index';
+
+const DU: BrandVoice = { ...DEFAULT_VOICE, address: 'du', emoji: true };
+const SIE: BrandVoice = { ...DEFAULT_VOICE, address: 'sie', emoji: false };
+
+function drafts(
+  text: string,
+  voice: BrandVoice = DU,
+  opts: { name?: string | null; handle?: string | null; recent?: string[]; seed?: number } = {},
+): Draft[] {
+  return draftReplies({
+    comment: {
+      text,
+      authorName: opts.name === undefined ? 'Anna Müller' : opts.name,
+      authorHandle: opts.handle ?? null,
+    },
+    analysis: analyzeComment(text),
+    voice,
+    recent: opts.recent ?? [],
+    seed: opts.seed,
+  });
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const DU_FORMS =
+  /\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer|eure|schreib|schick|magst|lass)\b/i;
+const SIE_FORMS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b/;
+
+/** One comment per situation the drafter distinguishes. */
+const GERMAN = [
+  'Mega geiles Teil, trag ich jeden Tag 😍', // praise
+  'Gibt es die Jacke auch in Größe XL?', // question + purchase
+  'Wann kommt die neue Kollektion raus?', // question
+  'Seit drei Wochen warte ich auf meine Bestellung.', // complaint: waiting
+  'Der Akku ist nach zwei Monaten kaputt.', // complaint: defect
+  'Mir wurde doppelt abgebucht!', // complaint: billing
+  'Mein Paket ist nie angekommen.', // complaint: delivery
+  'Ich komme nicht mehr in mein Konto, gesperrt.', // complaint: account
+  'Halt die Fresse, du Clown.', // attack
+  'Nach dem Essen hatte mein Kind eine allergische Reaktion, wir waren im Krankenhaus.', // crisis
+  'Folgt mir für mehr Gewinnspiele! Link in Bio', // spam
+  'Hab ich gestern im Laden gesehen.', // chatter
+];
+const ENGLISH = [
+  'Love the new headphones, best purchase this year!',
+  'Does this work with Android?',
+  'My order never arrived and nobody answers my emails.',
+  "You're all a bunch of idiots.",
+  'Check out my channel for daily vlogs!',
+];
+
+describe('draftReplies: shape', () => {
+  it.each([...GERMAN, ...ENGLISH])('gives two or three drafts with a tone for %j', (text) => {
+    const ds = drafts(text);
+    expect(ds.length).toBeGreaterThanOrEqual(2);
+    expect(ds.length).toBeLessThanOrEqual(3);
+    for (const d of ds) {
+      expect(['thank', 'answer', 'apologise', 'deescalate', 'redirect']).toContain(d.tone);
+      expect(d.text).not.toMatch(/\{|\}|undefined|null|NaN/);
+      expect(d.text.trim()).toBe(d.text);
+    }
+    expect(new Set(ds.map((d) => d.text)).size).toBe(ds.length);
+  });
+
+  it('is deterministic for the same input and seed', () => {
+    expect(drafts(GERMAN[3]!, DU, { seed: 7 })).toEqual(drafts(GERMAN[3]!, DU, { seed: 7 }));
+  });
+
+  it('varies with the seed', () => {
+    const variants = new Set([0, 1, 2, 3, 4, 5].map((seed) => drafts(GERMAN[4]!, DU, { seed })[0]!.text));
+    expect(variants.size).toBeGreaterThan(1);
+  });
+});
+
+describe('draftReplies: language', () => {
+  it('answers German comments in German and English ones in English', () => {
+    expect(drafts('Danke für die schnelle Hilfe!')[0]!.text).toMatch(/\b(?:danke|vielen|herzlichen)\b/i);
+    expect(drafts('Thanks for the quick help!')[0]!.text).toMatch(/\bthank/i);
+  });
+
+  it('falls back to English for other languages, or to German when the voice says so', () => {
+    const fr = 'Merci beaucoup, le produit est arrivé très vite et il est parfait.';
+    expect(analyzeComment(fr).language).toBe('fr');
+    expect(drafts(fr).every((d) => !DU_FORMS.test(d.text) && /\b(?:thank|thanks|you)\b/i.test(d.text))).toBe(
+      true,
+    );
+    expect(
+      drafts(fr, { ...DU, fallbackLanguage: 'de' }).some((d) => /\b(?:danke|dir|dich)\b/i.test(d.text)),
+    ).toBe(true);
+  });
+});
+
+describe('draftReplies: Sie and du', () => {
+  it.each(GERMAN)('Sie-drafts never use du-forms, du-drafts never use Sie-forms: %j', (text) => {
+    for (const d of drafts(text, SIE)) expect(d.text, d.text).not.toMatch(DU_FORMS);
+    for (const d of drafts(text, DU)) expect(d.text, d.text).not.toMatch(SIE_FORMS);
+  });
+
+  it('uses the polite imperative with Sie and the informal one with du', () => {
+    const sie = drafts('Der Akku ist nach zwei Monaten kaputt.', SIE)
+      .map((d) => d.text)
+      .join(' ');
+    const du = drafts('Der Akku ist nach zwei Monaten kaputt.', DU)
+      .map((d) => d.text)
+      .join(' ');
+    expect(sie).toMatch(/\b(?:Senden|Schreiben|Mögen|Lassen) Sie\b/);
+    expect(du).toMatch(/\b(?:Schick|Schreib|Magst du|Lass uns)\b/);
+  });
+});
+
+describe('draftReplies: brand voice', () => {
+  it('uses no emoji when the voice has emoji off', () => {
+    for (const text of [...GERMAN, ...ENGLISH])
+      for (const d of drafts(text, SIE)) expect(d.text).not.toMatch(EMOJI);
+  });
+
+  it('may use emoji when the voice allows it, but never to an angry or alarmed person', () => {
+    const praise = [0, 1, 2].flatMap((seed) => drafts('Ihr seid die Besten!', DU, { seed }));
+    expect(praise.some((d) => EMOJI.test(d.text))).toBe(true);
+    for (const text of ['Halt die Fresse, du Clown.', "You're all a bunch of idiots.", GERMAN[9]!]) {
+      for (const d of drafts(text, DU)) expect(d.text).not.toMatch(EMOJI);
+    }
+  });
+
+  it('ends every draft with the sign-off', () => {
+    for (const d of drafts('Wann kommt die neue Kollektion raus?', { ...SIE, signOff: '^Lena' })) {
+      expect(d.text.endsWith('\n^Lena')).toBe(true);
+    }
+  });
+
+  it('never contains a neverSay phrase, yet still offers drafts', () => {
+    const voice = { ...DU, neverSay: ['DM', 'leid', 'Sorry', 'Ärger'] };
+    for (const text of [...GERMAN, ...ENGLISH]) {
+      const ds = drafts(text, voice);
+      expect(ds.length, text).toBeGreaterThanOrEqual(2);
+      for (const d of ds) expect(d.text.toLowerCase(), d.text).not.toMatch(/\bdm\b|leid|sorry|ärger/);
+    }
+  });
+
+  it('drops a sign-off that contains a neverSay phrase', () => {
+    const ds = drafts('Danke!', { ...DU, signOff: 'Euer Sorry-Team', neverSay: ['sorry'] });
+    for (const d of ds) expect(d.text.toLowerCase()).not.toContain('sorry');
+  });
+
+  it('validates the voice with zod', () => {
+    expect(BrandVoiceSchema.safeParse(DEFAULT_VOICE).success).toBe(true);
+    expect(BrandVoiceSchema.safeParse({ ...DEFAULT_VOICE, address: 'ihr' }).success).toBe(false);
+  });
+});
+
+describe('draftReplies: no word-for-word repetition of recent replies', () => {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const sentencesOf = (s: string) =>
+    s
+      .split(/(?<=[.!?])\s+|\n/)
+      .map(norm)
+      .filter(Boolean);
+
+  it.each([...GERMAN, ...ENGLISH])('after its own drafts were used: %j', (text) => {
+    const recent = drafts(text).map((d) => d.text);
+    const again = drafts(text, DU, { recent });
+    expect(again.length).toBeGreaterThanOrEqual(2);
+    for (const d of again) {
+      // never a recent reply again, in whole or as part of a draft
+      for (const r of recent) expect(norm(d.text).includes(norm(r)), d.text).toBe(false);
+      // never the same opening sentence
+      expect(recent.map((r) => sentencesOf(r)[0])).not.toContain(sentencesOf(d.text)[0]);
+    }
+    // other sentences of recent replies are avoided while fresh variants exist: at most one per draft
+    const recentSentences = new Set(recent.flatMap(sentencesOf).filter((s) => s.split(' ').length >= 3));
+    for (const d of again) {
+      const repeated = sentencesOf(d.text).filter((s) => recentSentences.has(s));
+      expect(repeated.length, repeated.join(' | ')).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('a reply sent to one customer is not suggested word for word to the next', () => {
+    const recent = drafts('Der Akku ist kaputt.', DU, { name: 'Anna' }).map((d) => d.text);
+    const next = drafts('Der Akku ist kaputt.', DU, { name: 'Anna', recent, seed: 1 });
+    for (const d of next) expect(recent).not.toContain(d.text);
+  });
+});
+
+describe('draftReplies: addresses the person', () => {
+  it('by first name with du, by full name with Sie', () => {
+    expect(drafts('Danke euch!', DU, { name: 'Anna Müller' }).every((d) => d.text.includes('Anna'))).toBe(
+      true,
+    );
+    expect(drafts('Danke euch!', DU, { name: 'Anna Müller' }).some((d) => d.text.includes('Müller'))).toBe(
+      false,
+    );
+    expect(
+      drafts('Danke euch!', SIE, { name: 'Anna Müller' }).every((d) => d.text.includes('Anna Müller')),
+    ).toBe(true);
+  });
+
+  it('strips titles and emoji from display names', () => {
+    expect(drafts('Danke!', DU, { name: 'Dr. Hans Meier 🌸' })[0]!.text).toContain('Hans');
+    expect(drafts('Danke!', DU, { name: 'Dr. Hans Meier 🌸' })[0]!.text).not.toContain('Dr.');
+  });
+
+  it('uses the handle when there is no name', () => {
+    expect(
+      drafts('Danke!', DU, { name: null, handle: 'tom92' }).every((d) => d.text.includes('@tom92')),
+    ).toBe(true);
+  });
+
+  it('still works without name or handle', () => {
+    expect(drafts('Danke!', DU, { name: null, handle: null }).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('draftReplies: picks up what the person said', () => {
+  it.each([
+    ['Der Akku ist nach zwei Monaten kaputt.', 'Akku'],
+    ['Gibt es die Jacke auch in Größe XL?', 'Jacke'],
+    ['Meine bestellung ist nicht angekommen', 'Bestellung'],
+    ['Das neue Müsli schmeckt super!', 'Müsli'],
+    ['My order never arrived.', 'your order'],
+    ['I love the new headphones!', 'new headphones'],
+    ['Does this work with Android?', 'Android'],
+  ])('%j → mentions %j', (text, phrase) => {
+    expect(drafts(text).some((d) => d.text.includes(phrase))).toBe(true);
+  });
+
+  it('acknowledges the kind of problem', () => {
+    expect(drafts('Mir wurde doppelt abgebucht!').some((d) => /Abbuchung|Abrechnung/.test(d.text))).toBe(
+      true,
+    );
+    expect(drafts('Mein Paket ist nie angekommen.').some((d) => /Lieferung|Bestellnummer/.test(d.text))).toBe(
+      true,
+    );
+    expect(drafts('My order never arrived.').some((d) => /order number/.test(d.text))).toBe(true);
+  });
+
+  it('never repeats an insult back', () => {
+    for (const d of drafts('Halt die Fresse, du Clown.')) expect(d.text).not.toMatch(/Clown|Fresse/i);
+  });
+
+  it('gives different comments different drafts (no canned text)', () => {
+    const comments = [
+      'Der Akku ist nach zwei Monaten kaputt.',
+      'Das Display ist nach einer Woche kaputt.',
+      'Mein Paket ist nie angekommen.',
+      'Die Lieferung ist seit Tagen überfällig.',
+      'Die App funktioniert nicht mehr.',
+      'Mir wurde doppelt abgebucht!',
+      'Der Reißverschluss ist abgerissen.',
+      'Die Hotline legt einfach auf.',
+    ];
+    const firsts = comments.map((c) => drafts(c, DU, { name: 'Anna' })[0]!.text);
+    expect(new Set(firsts).size).toBe(comments.length);
+  });
+});
+
+describe('draftReplies: tone follows the situation', () => {
+  it('attacks get de-escalation and a private channel', () => {
+    const ds = drafts('Halt die Fresse, du Clown.');
+    expect(ds[0]!.tone).toBe('deescalate');
+    expect(ds.every((d) => /DM|Direktnachricht|E-Mail/.test(d.text))).toBe(true);
+  });
+
+  it('crises get de-escalation and a private channel', () => {
+    const ds = drafts('I got food poisoning after eating your salad. Talking to my lawyer.');
+    expect(ds[0]!.tone).toBe('deescalate');
+    expect(ds.every((d) => /DM|email/i.test(d.text))).toBe(true);
+  });
+
+  it('complaints get an apology, praise gets thanks, questions get an answer, spam a redirect', () => {
+    expect(drafts('Der Akku ist nach zwei Monaten kaputt.')[0]!.tone).toBe('apologise');
+    expect(drafts('Ihr seid die Besten!')[0]!.tone).toBe('thank');
+    expect(drafts('Wann kommt die neue Kollektion raus?')[0]!.tone).toBe('answer');
+    expect(drafts('Check out my channel for daily vlogs!')[0]!.tone).toBe('redirect');
+  });
+});
+
+describe('draftReplies: properties', () => {
+  it('holds for arbitrary comments and voices', () => {
+    const voice = fc.record({
+      address: fc.constantFrom('sie' as const, 'du' as const),
+      emoji: fc.boolean(),
+      signOff: fc.option(fc.constantFrom('^Lena', 'Euer Team', 'Cheers, Max'), { nil: null }),
+      neverSay: fc.array(fc.constantFrom('DM', 'leid', 'sorry', 'gern', 'Frage', 'thanks'), { maxLength: 3 }),
+      brandName: fc.option(fc.constantFrom('Resonanz', 'Kaffeebar'), { nil: null }),
+    });
+    const text = fc.oneof(
+      fc.constantFrom(...GERMAN, ...ENGLISH),
+      fc.string({ maxLength: 200 }),
+      fc
+        .array(
+          fc.constantFrom(
+            'Danke',
+            'kaputt',
+            'Paket',
+            'where',
+            'buy',
+            'idiot',
+            '?',
+            '!',
+            '😍',
+            'nicht',
+            'gut',
+          ),
+          {
+            maxLength: 12,
+          },
+        )
+        .map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, voice, fc.nat(1000), fc.option(fc.string(), { nil: null }), (t, v, seed, name) => {
+        const ds = draftReplies({
+          comment: { text: t, authorName: name, authorHandle: null },
+          analysis: analyzeComment(t),
+          voice: v,
+          recent: [],
+          seed,
+        });
+        expect(ds.length).toBeLessThanOrEqual(3);
+        for (const d of ds) {
+          expect(d.text).not.toMatch(/\{(?:name|topic|detail|brand)\}/);
+          if (!v.emoji) expect(d.text).not.toMatch(EMOJI);
+          for (const p of v.neverSay) expect(d.text.toLowerCase()).not.toContain(p.toLowerCase());
+          const body = d.text.split('\n')[0] ?? '';
+          if (v.address === 'sie' && analyzeComment(t).language === 'de') expect(body).not.toMatch(DU_FORMS);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

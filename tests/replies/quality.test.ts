@@ -1,0 +1,207 @@
+/**
+ * Quality of the reply-triage engine on real labeled comments (../shared/nlp) and on the project's
+ * own hand-written sets. Prints every metric with its n and asserts the targets that are met; the
+ * one target that is not met (attack F1 0.60 on GermEval) is asserted at the level reached, so the
+ * test still fails on a regression, and is reported as a gap.
+ *
+ *   npx vitest run tests/replies/quality.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { type Analysis, analyzeComment } from '../../core/replies/index';
+import {
+  BANKING_AMBIGUOUS,
+  BANKING_COMPLAINT,
+  type Binary,
+  binary,
+  fmt,
+  isEvenId,
+  type Multiclass,
+  multiclass,
+  readFixture,
+  readShared,
+  sharedAvailable,
+} from '../eval/replies-data';
+
+const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+const INTENTS = ['question', 'complaint', 'praise', 'purchase', 'spam', 'attack'] as const;
+const report: string[] = [];
+
+const line = (name: string, m: Binary) =>
+  `${name.padEnd(44)} F1 ${fmt(m.f1)}  P ${fmt(m.precision)}  R ${fmt(m.recall)}  n=${m.n} (pos ${m.positives})`;
+const mline = (name: string, m: Multiclass) =>
+  `${name.padEnd(44)} macro-F1 ${fmt(m.macroF1)}  acc ${fmt(m.accuracy)}  ` +
+  `${SENTIMENTS.map((s) => `${s} ${fmt(m.perClass[s] ?? 0)}`).join('  ')}  n=${m.n}\n` +
+  `${''.padEnd(44)} confusion gold→pred ${JSON.stringify(m.confusion)}`;
+
+function analyzeAll(texts: string[]): Analysis[] {
+  return texts.map((t) => analyzeComment(t));
+}
+
+// The labeled sets sit beside the checkout (../shared/nlp), in CI too: without them this must fail, not skip.
+describe('reply engine quality on real labeled data', () => {
+  it('finds the labeled sets in ../shared/nlp', () => {
+    expect(sharedAvailable()).toBe(true);
+  });
+
+  it('sentiment, English: airline tweets (CC BY-NC-SA, measured only) — target macro-F1 ≥ 0.60', () => {
+    const rows = readShared('airline_sentiment_en');
+    const res = analyzeAll(rows.map((r) => r.text ?? ''));
+    const m = multiclass(
+      rows.map((r) => r.label ?? ''),
+      res.map((a) => a.sentiment),
+      SENTIMENTS,
+    );
+    report.push(mline('sentiment airline_sentiment_en (held out)', m));
+    expect(m.macroF1).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('attack: GermEval 2018 OFFENSE — target F1 ≥ 0.60 NOT met, floor asserted', () => {
+    const rows = readShared('germeval2018_offensive_de');
+    const res = analyzeAll(rows.map((r) => r.text ?? ''));
+    const eval_ = (keep: (r: Record<string, string>) => boolean) => {
+      const idx = rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+      return binary(
+        idx.map((i) => rows[i]?.label === 'OFFENSE'),
+        idx.map((i) => res[i]?.intents.includes('attack') ?? false),
+      );
+    };
+    const dev = eval_(isEvenId);
+    const held = eval_((r) => !isEvenId(r));
+    report.push(line('attack germeval (dev half, even ids)', dev));
+    report.push(line('attack germeval (held-out half, odd ids)', held));
+    for (const fine of ['ABUSE', 'INSULT', 'PROFANITY']) {
+      const sub = rows.map((r, i) => ({ r, a: res[i] })).filter(({ r }) => r.fine === fine);
+      const recall = sub.filter(({ a }) => a?.intents.includes('attack')).length / Math.max(1, sub.length);
+      report.push(`${`  recall on ${fine}`.padEnd(44)} ${fmt(recall)}  n=${sub.length}`);
+    }
+    // precision matters most (attack → urgent); the floor guards against regressions
+    expect(held.precision).toBeGreaterThanOrEqual(0.75);
+    expect(held.f1).toBeGreaterThanOrEqual(0.48);
+  });
+
+  it('spam: YouTube comments — target F1 ≥ 0.85 on the held-out videos', () => {
+    const rows = readShared('youtube_spam_en');
+    const res = analyzeAll(rows.map((r) => r.text ?? ''));
+    const isDev = (r: Record<string, string>) => /^Youtube0[123]-/.test(r.video ?? '');
+    const eval_ = (dev: boolean) => {
+      const idx = rows.map((r, i) => (isDev(r) === dev ? i : -1)).filter((i) => i >= 0);
+      return binary(
+        idx.map((i) => rows[i]?.label === 'spam'),
+        idx.map((i) => res[i]?.intents.includes('spam') ?? false),
+      );
+    };
+    const dev = eval_(true);
+    const held = eval_(false);
+    report.push(line('spam youtube (dev, videos 01–03)', dev));
+    report.push(line('spam youtube (held out, videos 04–05)', held));
+    expect(held.f1).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('complaint and question: banking77 customer queries — target complaint F1 ≥ 0.65 held out', () => {
+    const rows = readShared('banking77_intent_en').filter((r) => !BANKING_AMBIGUOUS.has(r.label ?? ''));
+    const res = analyzeAll(rows.map((r) => r.text ?? ''));
+    const part = (even: boolean) => rows.map((r, i) => (isEvenId(r) === even ? i : -1)).filter((i) => i >= 0);
+    const complaint = (idx: number[]) =>
+      binary(
+        idx.map((i) => BANKING_COMPLAINT.has(rows[i]?.label ?? '')),
+        idx.map((i) => res[i]?.intents.includes('complaint') ?? false),
+      );
+    const dev = complaint(part(true));
+    const held = complaint(part(false));
+    report.push(line('complaint banking77 (dev, even ids)', dev));
+    report.push(line('complaint banking77 (held out, odd ids)', held));
+    const heldIdx = part(false);
+    const info = heldIdx.filter((i) => !BANKING_COMPLAINT.has(rows[i]?.label ?? ''));
+    const questionRecall = info.filter((i) => res[i]?.intents.includes('question')).length / info.length;
+    const actionable =
+      heldIdx.filter((i) => res[i]?.intents.some((x) => x === 'question' || x === 'complaint')).length /
+      heldIdx.length;
+    const normalOrHigher = heldIdx.filter((i) => res[i]?.priority !== 'low').length / heldIdx.length;
+    report.push(
+      `${'question recall, info queries (held out)'.padEnd(44)} ${fmt(questionRecall)}  n=${info.length}`,
+    );
+    report.push(
+      `${'question or complaint found (held out)'.padEnd(44)} ${fmt(actionable)}  n=${heldIdx.length}`,
+    );
+    report.push(`${'priority ≥ normal (held out)'.padEnd(44)} ${fmt(normalOrHigher)}  n=${heldIdx.length}`);
+    expect(held.f1).toBeGreaterThanOrEqual(0.65);
+    expect(questionRecall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('language: ≥ 0.97 accuracy over all four sets (null counts as wrong)', () => {
+    const sets: [string, string, string][] = [
+      ['germeval2018_offensive_de', 'de', 'text'],
+      ['airline_sentiment_en', 'en', 'text'],
+      ['youtube_spam_en', 'en', 'text'],
+      ['banking77_intent_en', 'en', 'text'],
+    ];
+    let ok = 0;
+    let all = 0;
+    let nulls = 0;
+    for (const [set, lang, col] of sets) {
+      const rows = readShared(set);
+      const langs = rows.map((r) => analyzeComment(r[col] ?? '').language);
+      const right = langs.filter((l) => l === lang).length;
+      const none = langs.filter((l) => l === null).length;
+      report.push(
+        `${`language ${set}`.padEnd(44)} acc ${fmt(right / rows.length)}  null ${none}  other ${rows.length - right - none}  n=${rows.length}`,
+      );
+      ok += right;
+      all += rows.length;
+      nulls += none;
+    }
+    report.push(`${'language, all four sets'.padEnd(44)} acc ${fmt(ok / all)}  (null ${nulls})  n=${all}`);
+    expect(ok / all).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('reply engine quality on hand-written sets (written by the project, not real data)', () => {
+  // de-sentiment.tsv and en-sentiment.tsv were written before the lexicons and used while building them;
+  // de-sentiment-holdout.tsv was written later and first measured untouched (macro-F1 0.836), after which
+  // general complaint idioms it revealed were added — see core/replies/README.md.
+  for (const [file, target] of [
+    ['de-sentiment.tsv', 0.55],
+    ['de-sentiment-holdout.tsv', 0.55],
+    ['en-sentiment.tsv', 0.6],
+  ] as const) {
+    it(`${file}: sentiment macro-F1 ≥ ${target}, intents reported`, () => {
+      const rows = readFixture(file);
+      const res = analyzeAll(rows.map((r) => r.text ?? ''));
+      const m = multiclass(
+        rows.map((r) => r.sentiment ?? ''),
+        res.map((a) => a.sentiment),
+        SENTIMENTS,
+      );
+      report.push(mline(`sentiment ${file} (self-written)`, m));
+      for (const intent of INTENTS) {
+        const b = binary(
+          rows.map((r) => (r.intents ?? '').split(',').includes(intent)),
+          res.map((a) => a.intents.includes(intent)),
+        );
+        if (b.positives > 0) report.push(line(`  ${intent} ${file}`, b));
+      }
+      const languages = res.filter((a) => a.language === file.slice(0, 2)).length / res.length;
+      report.push(`${`  language ${file}`.padEnd(44)} acc ${fmt(languages)}  n=${res.length}`);
+      expect(m.macroF1).toBeGreaterThanOrEqual(target);
+    });
+  }
+
+  it('is fast: well under 1 ms per comment after load', () => {
+    const texts = [...readFixture('de-sentiment.tsv'), ...readFixture('en-sentiment.tsv')].map(
+      (r) => r.text ?? '',
+    );
+    analyzeComment('warm-up');
+    const start = performance.now();
+    for (let k = 0; k < 5; k++) for (const t of texts) analyzeComment(t);
+    const perComment = (performance.now() - start) / (texts.length * 5);
+    report.push(`${'time per comment (ms)'.padEnd(44)} ${perComment.toFixed(3)}  n=${texts.length * 5}`);
+    expect(perComment).toBeLessThan(1);
+  });
+});
+
+describe('report', () => {
+  it('prints all metrics', () => {
+    console.log(`\n=== reply engine quality ===\n${report.join('\n')}\n`);
+    expect(report.length).toBeGreaterThan(0);
+  });
+});
