@@ -29,33 +29,48 @@ export function Badge({ post, score }: BadgeProps) {
     score?.thin ? t('badgeThin', score.baselineN) : null,
     score?.breakout ? t('badgeBreakoutLong') : null,
   ].filter((line): line is string => line !== null);
+  // A button: focusable and announced with its summary; the details show on hover and focus.
+  // Clicks stop here, so the platform does not open the post underneath.
+  const stop = (event: Event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the details
-    <span class={`badge${score?.breakout ? ' breakout' : ''}`} tabIndex={0} aria-label={details.join('. ')}>
+    <button
+      type="button"
+      class={`badge${score?.breakout ? ' breakout' : ''}`}
+      aria-label={details.join('. ')}
+      onClick={stop}
+      onMouseDown={stop}
+    >
       <span class="mark" aria-hidden="true">
         {score?.breakout ? '▲' : '◔'}
       </span>
-      <span>{`${approx ? '≈' : ''}${formatCount(total, true)}`}</span>
+      <span aria-hidden="true">{`${approx ? '≈' : ''}${formatCount(total, true)}`}</span>
       {score?.xMedian != null && !score.thin && (
-        <span class="x">{`· ${formatNumber(score.xMedian, 1)}×`}</span>
+        <span class="x" aria-hidden="true">{`· ${formatNumber(score.xMedian, 1)}×`}</span>
       )}
       {score?.young && score.velocity !== null && (
-        <span class="v">{`· ${formatNumber(score.velocity, 0)}/h`}</span>
+        <span class="v" aria-hidden="true">{`· ${formatNumber(score.velocity, 0)}/h`}</span>
       )}
-      {score?.breakout && <span class="flag">{t('badgeBreakout')}</span>}
-      <span class="card" role="tooltip">
+      {score?.breakout && (
+        <span class="flag" aria-hidden="true">
+          {t('badgeBreakout')}
+        </span>
+      )}
+      <span class="card" aria-hidden="true">
         {details.map((line) => (
           <span key={line}>{line}</span>
         ))}
       </span>
-    </span>
+    </button>
   );
 }
 
 /** Styles live inside the shadow root, so the page's CSS cannot reach them and ours cannot leak. */
 export const BADGE_CSS = `
 :host { all: initial; display: block; margin: 4px 0 2px; pointer-events: none; }
-.badge { position: relative; pointer-events: auto; display: inline-flex; gap: 4px; align-items: center;
+.badge { position: relative; pointer-events: auto; appearance: none; margin: 0; display: inline-flex; gap: 4px; align-items: center;
   font: 500 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #3b0764;
   background: #f3e8ff; border: 1px solid #d8b4fe; border-radius: 999px; padding: 1px 8px; cursor: default; }
 .badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }

@@ -137,5 +137,9 @@ export function tallyMissing(posts: readonly PostSnapshot[]): Record<string, num
 /** Keeps the first post for every id, in page order. */
 export function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
 }
