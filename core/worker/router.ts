@@ -8,7 +8,6 @@ import { thinIfDue } from '../db/retention';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
 import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
 import { badgesOn, type Settings } from '../settings';
-import { recordingContext } from './collections';
 import type { ScoreCache } from './scores';
 
 /** What the router needs to know about a message's sender (a subset of `runtime.MessageSender`). */
@@ -28,10 +27,6 @@ export interface WorkerDeps {
   /** Per-account running statistics, kept between captures. */
   scores: ScoreCache;
   log: (message: string, detail?: unknown) => void;
-  /** Recorded with research captures (`runtime.getManifest().version`). */
-  extensionVersion?: string;
-  /** Why captures must wait right now (a restore is writing), or null. */
-  captureBlocked?: () => string | null;
   /** Called when storage is full: capture pauses until the user frees space. */
   onQuota?: (error: unknown) => void;
   /** Extra privileged handlers the entrypoint wires in (export, erase, snapshot, …). */
@@ -72,18 +67,11 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
     if (settings.platforms[extraction.platform] === false)
       return { ok: true, stored: 0, rates: {}, paused: false };
     if (paused) return reject(deps, 'storage is full: capture paused', sender, true);
-    const blocked = deps.captureBlocked?.();
-    if (blocked) return reject(deps, `capture waits: ${blocked}`, sender, true);
     const db = await deps.db();
     const result = await storeCapture(db, extraction, {
       now: deps.now(),
       tabId: sender.tab.id ?? null,
       complete: request.data.complete,
-      research: recordingContext(
-        extraction.platform,
-        request.data.uiLanguage,
-        deps.extensionVersion ?? 'unknown',
-      ),
     });
     const scores = await deps.scores.score(db, result.posts, deps.now());
     // Thinning old observations rides on captures (at most daily), so no alarm permission is needed.

@@ -21,7 +21,9 @@ async function mount(granted: boolean, instances: string[] = []) {
   const type = async (value: string) => {
     const input = root.querySelector('input')!;
     input.value = value;
-    await act(() => input.dispatchEvent(new Event('input', { bubbles: true })));
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await act(async () => {
       root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
       await new Promise((r) => setTimeout(r, 0));
