@@ -4,12 +4,13 @@
  * attack-*.ts; see analyze.ts for how they become the final intents and priority.
  */
 
+import { attackScore } from './attack';
 import type { ProblemKind } from './lexicon/intents-en';
 import { DE_NEGATORS } from './lexicon/sentiment-de';
 import { EN_NEGATORS } from './lexicon/sentiment-en';
 import { SPAM_BARE_LINK, SPAM_EMOJI, SPAM_LINK, SPAM_PHONE } from './lexicon/spam';
 import type { IntentLexicon } from './lexicons';
-import { anyPattern, findPatterns, lookupToken, type PatternHit, wordSet } from './match';
+import { anyPattern, findPatterns, type PatternHit, wordSet } from './match';
 import type { Prepared } from './normalize';
 import type { SentimentResult } from './sentiment';
 
@@ -91,36 +92,6 @@ export function spamScore(p: Prepared, lex: IntentLexicon): number {
   return score + Math.min(emoji, 2);
 }
 
-export function attackScore(p: Prepared, lex: IntentLexicon): number {
-  let score = 0;
-  let maxCue = 0;
-  const cueClauses = new Set<number>();
-  const claimed = new Set<number>();
-  for (const hit of findPatterns(p, lex.attackPhrases, claimed)) {
-    const v = lex.attackPhraseValue.get(hit.pattern.source) ?? 0;
-    score += v;
-    maxCue = Math.max(maxCue, v);
-    cueClauses.add(p.tokens[hit.from]?.clause ?? 0);
-  }
-  p.tokens.forEach((t, i) => {
-    if (claimed.has(i)) return;
-    const v = lookupToken(t, lex.attackWords);
-    if (v === undefined || v <= 0) return;
-    // "nicht dumm", "not stupid": no insult
-    const prev = p.tokens[i - 1];
-    if (prev && prev.clause === t.clause && NEGATORS.has(prev.norm)) return;
-    score += v;
-    maxCue = Math.max(maxCue, v);
-    cueClauses.add(t.clause);
-  });
-  if (maxCue >= 1 && maxCue < 3) {
-    const targeted =
-      p.mentions > 0 || p.tokens.some((t) => cueClauses.has(t.clause) && lex.targets.has(t.norm));
-    if (targeted) score += 1.5;
-  }
-  return score;
-}
-
 export function detectIntents(p: Prepared, lex: IntentLexicon, sentiment: SentimentResult): IntentEvidence {
   // "What a joke!" / "Was für ein Müll" look like questions but are exclamations unless they end in "?"
   const question =
@@ -134,7 +105,7 @@ export function detectIntents(p: Prepared, lex: IntentLexicon, sentiment: Sentim
     complaint: complaintEvidence(p, lex, sentiment),
     purchase,
     spamScore: spamScore(p, lex),
-    attackScore: attackScore(p, lex),
+    attackScore: attackScore(p, lex, sentiment),
     crisis,
   };
 }

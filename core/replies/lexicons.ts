@@ -3,8 +3,8 @@
  * German comments use the German lexicon plus the English loanwords German speakers write
  * ("nice", "fail", "cringe"); English comments the English lexicon; other or unknown languages both.
  */
-import { DE_ATTACK_PHRASES, DE_ATTACK_WORDS, DE_TARGETS } from './lexicon/attack-de';
-import { EN_ATTACK_PHRASES, EN_ATTACK_WORDS, EN_TARGETS } from './lexicon/attack-en';
+import { DE_ATTACK_PHRASES, DE_ATTACK_WORDS, DE_STRONG_INSULTS, DE_TARGETS } from './lexicon/attack-de';
+import { EN_ATTACK_ADJECTIVES, EN_ATTACK_PHRASES, EN_ATTACK_WORDS, EN_TARGETS } from './lexicon/attack-en';
 import {
   DE_COMPLAINT,
   DE_CRISIS,
@@ -57,6 +57,7 @@ export interface SentimentLexicon {
 }
 
 export interface IntentLexicon {
+  lang: LexLang;
   question: Pattern[];
   exclamation: Pattern[];
   request: Pattern[];
@@ -87,6 +88,42 @@ function valueMap(...sources: Record<string, number>[]): Map<string, number> {
 function splitIrony(list: readonly string[]): { patterns: string[]; raw: string[] } {
   const raw = list.filter((s) => /^[/#]/.test(s) || /!$/.test(s));
   return { patterns: list.filter((s) => !raw.includes(s)), raw };
+}
+
+/**
+ * German noun heads with their plural and dative endings: '*verräter' also matches "Volksverrätern",
+ * '*schleimer' "Schleimern", '*idiot' "Idiotin". Existing entries are never overwritten.
+ */
+export function withNounEndings(source: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = { ...source };
+  for (const [key, value] of Object.entries(source)) {
+    if (!key.startsWith('*') || value <= 0 || key.length < 5) continue;
+    const endings = /e$/.test(key)
+      ? ['n']
+      : /(?:er|el|en)$/.test(key)
+        ? ['n', 's']
+        : /in$/.test(key)
+          ? ['nen']
+          : ['e', 'en', 's', 'es', 'in', 'innen'];
+    for (const e of endings) if (out[key + e] === undefined) out[key + e] = value;
+  }
+  return out;
+}
+
+/** English noun insults with their plural ("muppet" → "muppets", "dick" → "dicks"). */
+export function withEnglishPlurals(
+  source: Record<string, number>,
+  adjectives: readonly string[],
+): Record<string, number> {
+  const out: Record<string, number> = { ...source };
+  const adj = new Set(adjectives);
+  for (const [key, value] of Object.entries(source)) {
+    if (value <= 0 || !/^[a-z]+$/.test(key) || key.endsWith('s') || adj.has(key) || /(?:ing|ed|y)$/.test(key))
+      continue;
+    const plural = /(?:ch|sh|x)$/.test(key) ? `${key}es` : `${key}s`;
+    if (out[plural] === undefined) out[plural] = value;
+  }
+  return out;
 }
 
 function foldedMap(source: Record<string, number>): Map<string, number> {
@@ -137,6 +174,8 @@ function buildSentiment(lang: LexLang): SentimentLexicon {
   };
 }
 
+const enAttackWords = () => withEnglishPlurals(EN_ATTACK_WORDS, EN_ATTACK_ADJECTIVES);
+
 function buildIntents(lang: LexLang): IntentLexicon {
   const de = lang !== 'en';
   const en = lang !== 'de';
@@ -146,6 +185,7 @@ function buildIntents(lang: LexLang): IntentLexicon {
   const attackPhraseValue = valueMap(EN_ATTACK_PHRASES, ...(de ? [DE_ATTACK_PHRASES] : []));
   const spamValue = valueMap(SPAM_PATTERNS);
   return {
+    lang,
     question: compilePatterns([...(de ? DE_QUESTION : []), ...(en ? EN_QUESTION : [])]),
     exclamation: compilePatterns([...(de ? DE_EXCLAMATION : []), ...(en ? EN_EXCLAMATION : [])]),
     request: compilePatterns([...(de ? DE_REQUEST : []), ...(en ? EN_REQUEST : [])]),
@@ -156,7 +196,9 @@ function buildIntents(lang: LexLang): IntentLexicon {
     spam: compilePatterns(spamValue.keys()),
     spamValue,
     // English insults are common in German comments too; German ones are not used in English text
-    attackWords: de ? compileWords(EN_ATTACK_WORDS, DE_ATTACK_WORDS) : compileWords(EN_ATTACK_WORDS),
+    attackWords: de
+      ? compileWords(enAttackWords(), withNounEndings(DE_ATTACK_WORDS))
+      : compileWords(enAttackWords(), withNounEndings(pick(DE_ATTACK_WORDS, DE_STRONG_INSULTS))),
     attackPhrases: compilePatterns(attackPhraseValue.keys()),
     attackPhraseValue,
     targets: wordSet([...(de ? DE_TARGETS : []), ...(en ? EN_TARGETS : [])]),

@@ -8,7 +8,10 @@
  *   youtube_spam_en            videos 01–03 = development (spam phrases), 04–05 = held out
  *   banking77_intent_en        even numeric id = development (complaint phrasings), odd = held out
  *   airline_sentiment_en       CC BY-NC-SA: evaluation only, nothing derived from it
- *   tests/fixtures/replies/*.tsv  written by the project (not real comments)
+ *   tests/fixtures/replies/*.tsv  written by the project (not real comments): *-sentiment*.tsv
+ *                              (sentiment + intents), *-toxicity*.tsv (label attack | other, kind,
+ *                              text; the *-holdout files were written after the attack rework and
+ *                              measured once before they were used)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * Quality of the reply-triage engine on real labeled comments (../shared/nlp) and on the project's
  * own hand-written sets. Prints every metric with its n and asserts the targets that are met; the
- * one target that is not met (attack F1 0.60 on GermEval) is asserted at the level reached, so the
- * test still fails on a regression, and is reported as a gap.
+ * one target that is not met (attack F1 0.60 on GermEval) is asserted at the level reached on the
+ * held-out half (odd ids), so the test still fails on a regression, and is reported as a gap.
  *
  *   npx vitest run tests/replies/quality.test.ts
  */
@@ -23,6 +23,16 @@ import {
 } from '../eval/replies-data';
 
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+/** Every hand-written fixture; rows not labelled attack are ordinary comments. */
+const FIXTURE_FILES = [
+  'de-sentiment.tsv',
+  'de-sentiment-holdout.tsv',
+  'en-sentiment.tsv',
+  'en-toxicity.tsv',
+  'de-toxicity.tsv',
+  'en-toxicity-holdout.tsv',
+  'de-toxicity-holdout.tsv',
+] as const;
 const INTENTS = ['question', 'complaint', 'praise', 'purchase', 'spam', 'attack'] as const;
 const report: string[] = [];
 
@@ -55,7 +65,7 @@ describe('reply engine quality on real labeled data', () => {
     expect(m.macroF1).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('attack: GermEval 2018 OFFENSE — target F1 ≥ 0.60 NOT met, floor asserted', () => {
+  it('attack: GermEval 2018 OFFENSE — target F1 ≥ 0.60 NOT met on the held-out half, floor asserted', () => {
     const rows = readShared('germeval2018_offensive_de');
     const res = analyzeAll(rows.map((r) => r.text ?? ''));
     const eval_ = (keep: (r: Record<string, string>) => boolean) => {
@@ -69,14 +79,20 @@ describe('reply engine quality on real labeled data', () => {
     const held = eval_((r) => !isEvenId(r));
     report.push(line('attack germeval (dev half, even ids)', dev));
     report.push(line('attack germeval (held-out half, odd ids)', held));
-    for (const fine of ['ABUSE', 'INSULT', 'PROFANITY']) {
-      const sub = rows.map((r, i) => ({ r, a: res[i] })).filter(({ r }) => r.fine === fine);
-      const recall = sub.filter(({ a }) => a?.intents.includes('attack')).length / Math.max(1, sub.length);
-      report.push(`${`  recall on ${fine}`.padEnd(44)} ${fmt(recall)}  n=${sub.length}`);
+    for (const [half, keep] of [
+      ['held out', (r: Record<string, string>) => !isEvenId(r)],
+      ['dev', isEvenId],
+    ] as const) {
+      for (const fine of ['ABUSE', 'INSULT', 'PROFANITY']) {
+        const sub = rows.map((r, i) => ({ r, a: res[i] })).filter(({ r }) => r.fine === fine && keep(r));
+        const recall = sub.filter(({ a }) => a?.intents.includes('attack')).length / Math.max(1, sub.length);
+        report.push(`${`  recall on ${fine} (${half})`.padEnd(44)} ${fmt(recall)}  n=${sub.length}`);
+      }
     }
-    // precision matters most (attack → urgent); the floor guards against regressions
-    expect(held.precision).toBeGreaterThanOrEqual(0.75);
-    expect(held.f1).toBeGreaterThanOrEqual(0.48);
+    // precision matters most (attack → urgent); the floors (held-out half only) guard against regressions:
+    // held-out F1 0.506 (P 0.82) before the attack rework, 0.573 (P 0.82) after it
+    expect(held.precision).toBeGreaterThanOrEqual(0.78);
+    expect(held.f1).toBeGreaterThanOrEqual(0.56);
   });
 
   it('spam: YouTube comments — target F1 ≥ 0.85 on the held-out videos', () => {
@@ -185,6 +201,50 @@ describe('reply engine quality on hand-written sets (written by the project, not
       expect(m.macroF1).toBeGreaterThanOrEqual(target);
     });
   }
+});
+
+describe('attack on hand-written toxicity sets (written by the project, not real data)', () => {
+  // en-/de-toxicity.tsv: written before the attack rework, first measured with the old engine (F1 0.676 en,
+  // 0.803 de) and then used while building it. The *-holdout.tsv files were written after the rework and
+  // measured once untouched (F1 0.759 en, 0.818 de; 6 of 120 ordinary comments flagged); the general
+  // errors they showed were fixed afterwards, so they are no longer held out either. See core/replies/README.md.
+  for (const [file, target] of [
+    ['en-toxicity.tsv', 0.9],
+    ['de-toxicity.tsv', 0.9],
+    ['en-toxicity-holdout.tsv', 0.85],
+    ['de-toxicity-holdout.tsv', 0.85],
+  ] as const) {
+    it(`${file}: attack F1 ≥ ${target}`, () => {
+      const rows = readFixture(file);
+      const res = analyzeAll(rows.map((r) => r.text ?? ''));
+      const m = binary(
+        rows.map((r) => r.label === 'attack'),
+        res.map((a) => a.intents.includes('attack')),
+      );
+      report.push(line(`attack ${file} (self-written)`, m));
+      expect(m.f1).toBeGreaterThanOrEqual(target);
+    });
+  }
+
+  it('ordinary comments (praise, questions, complaints, chatter, swearing in praise) are almost never attacks: ≤ 2 %', () => {
+    let flagged = 0;
+    let all = 0;
+    for (const file of FIXTURE_FILES) {
+      const rows = readFixture(file).filter((r) =>
+        r.label !== undefined ? r.label !== 'attack' : !(r.intents ?? '').split(',').includes('attack'),
+      );
+      const hits = rows.filter((r) => analyzeComment(r.text ?? '').intents.includes('attack'));
+      report.push(`${`  attack on ordinary comments, ${file}`.padEnd(44)} ${hits.length} of ${rows.length}`);
+      flagged += hits.length;
+      all += rows.length;
+    }
+    const rate = flagged / all;
+    report.push(
+      `${'attack on ordinary comments, all files'.padEnd(44)} ${fmt(rate)}  (${flagged} of ${all})`,
+    );
+    expect(all).toBeGreaterThan(600);
+    expect(rate).toBeLessThanOrEqual(0.02);
+  });
 });
 
 describe('report', () => {
