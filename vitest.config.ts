@@ -6,7 +6,14 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'tests/bench/**', 'tests/soak/**', 'node_modules/**'],
+    // tests/hardening/manifest.test.ts reads the build: it runs with the browser tests, after `npm run build`.
+    exclude: [
+      'tests/e2e/**',
+      'tests/bench/**',
+      'tests/soak/**',
+      'tests/hardening/manifest.test.ts',
+      'node_modules/**',
+    ],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,

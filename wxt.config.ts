@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import { builtInMatchPatterns } from './core/platforms/hosts';
 
 // The manifest is written here, per browser: Chrome gets a side panel, Firefox a sidebar.
+/** Hosts asked for one at a time, when used: other Mastodon instances, the user's AI endpoint. */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -14,17 +17,23 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: to run on Mastodon instances the user adds (each with its own host permission).
+    // notifications: the crisis alert (a sudden rise of negative comments on an own post) has to reach
+    // the user while the side panel is closed; nothing else raises notifications.
     permissions: [
       'storage',
       'unlimitedStorage',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
     ],
     host_permissions: builtInMatchPatterns(),
     // Other Mastodon instances (and a user's AI endpoint) are asked for one host at a time, when used.
-    optional_host_permissions: ['https://*/*'],
+    // http only to this machine: an OpenAI-compatible server the user runs locally (Ollama, LM Studio).
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
+          // Manifest V2 lists optional hosts among optional permissions (WXT drops optional_host_permissions).
+          optional_permissions: OPTIONAL_HOSTS,
           sidebar_action: {
             default_panel: 'sidepanel.html',
             default_title: '__MSG_extName__',
@@ -34,7 +43,13 @@ export default defineConfig({
             gecko: {
               id: 'resonanz@resonanz.invalid',
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is collected or sent by default. Only if the user sets up an AI endpoint and
+              // clicks for AI drafts is one comment (its text, and its author's name and handle) sent
+              // to that endpoint: optional, website content and personally identifying information.
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['websiteContent', 'personallyIdentifyingInfo'],
+              },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

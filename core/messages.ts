@@ -4,7 +4,9 @@
  * is a type error, and the worker parses every request with the schema before acting on it.
  */
 import { z } from 'zod';
-import { AccountRole, PageExtraction, PlatformId } from './model';
+import { AccountRole, Collection, PageExtraction, PlatformId } from './model';
+import { AiEndpoint } from './replies/ai-endpoint';
+import { Settings } from './settings';
 
 export const EngagementRate = z.object({
   value: z.number().nonnegative(),
@@ -28,6 +30,20 @@ export const PostScore = z.object({
 });
 export type PostScore = z.infer<typeof PostScore>;
 
+/** A reply draft as the assistant returns it (text for a human; never sent by Resonanz). */
+export const ReplyDraft = z.object({
+  text: z.string().min(1).max(5_000),
+  tone: z.enum(['thank', 'answer', 'apologise', 'deescalate', 'redirect']),
+});
+export type ReplyDraft = z.infer<typeof ReplyDraft>;
+
+/** The comment a reply is drafted for. */
+const DraftComment = z.object({
+  text: z.string().max(10_000),
+  authorName: z.string().max(2_000).nullable(),
+  authorHandle: z.string().max(2_000).nullable(),
+});
+
 /** Messages a content script may send. */
 export const ContentMessages = {
   /** A batch of what the page shows (all of it on load, then only new or changed posts). */
@@ -39,6 +55,8 @@ export const ContentMessages = {
       /** True when `extraction.posts` is the whole page, false when it is only what changed. */
       complete: z.boolean(),
       extraction: PageExtraction,
+      /** The page's `<html lang>`, recorded as provenance while a research collection is recording. */
+      uiLanguage: z.string().max(100).nullable().optional(),
     }),
     response: z.object({
       ok: z.literal(true),
@@ -52,7 +70,37 @@ export const ContentMessages = {
     request: z.object({ type: z.literal('overlaySettings'), platform: PlatformId }),
     response: z.object({ ok: z.literal(true), badges: z.boolean(), capture: z.boolean() }),
   },
+  /**
+   * The user focused a reply box under a comment: drafts for it in the brand voice (only under own
+   * accounts' posts; `own: false` and no drafts otherwise). The worker remembers them as suggested.
+   */
+  draftsFor: {
+    request: z.object({
+      type: z.literal('draftsFor'),
+      platform: PlatformId,
+      postId: z.string().min(1).max(300),
+      /** The post's author as the page shows it (used when the post is not stored yet). */
+      postAuthor: z.string().max(300).nullable(),
+      commentId: z.string().min(1).max(300),
+      comment: DraftComment,
+    }),
+    response: z.object({ ok: z.literal(true), own: z.boolean(), drafts: z.array(ReplyDraft).max(5) }),
+  },
+  /** A draft went into the page's reply box (the assistant remembers it, so it never repeats it). */
+  replyInserted: {
+    request: z.object({
+      type: z.literal('replyInserted'),
+      platform: PlatformId,
+      commentId: z.string().min(1).max(300),
+      text: z.string().min(1).max(5_000),
+    }),
+    response: z.object({ ok: z.literal(true) }),
+  },
 } as const;
+
+const SetId = z.string().min(1).max(100);
+const SetName = z.string().trim().min(1).max(200);
+const SetHandle = z.string().trim().min(1).max(200);
 
 /** Messages only extension pages (side panel, options) may send: they change or export data. */
 export const PanelMessages = {
@@ -67,6 +115,139 @@ export const PanelMessages = {
   },
   eraseAll: {
     request: z.object({ type: z.literal('eraseAll'), confirm: z.literal('erase') }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Competitive sets (handled in core/worker/sets.ts). */
+  createSet: {
+    request: z.object({ type: z.literal('createSet'), name: SetName }),
+    response: z.object({ ok: z.literal(true), id: z.string() }),
+  },
+  renameSet: {
+    request: z.object({ type: z.literal('renameSet'), id: SetId, name: SetName }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  deleteSet: {
+    request: z.object({ type: z.literal('deleteSet'), id: SetId }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  addSetMember: {
+    request: z.object({
+      type: z.literal('addSetMember'),
+      id: SetId,
+      platform: PlatformId,
+      handle: SetHandle,
+    }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  removeSetMember: {
+    request: z.object({
+      type: z.literal('removeSetMember'),
+      id: SetId,
+      platform: PlatformId,
+      handle: SetHandle,
+    }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Writes the user's settings to extension storage (validated whole, never merged field by field). */
+  saveSettings: {
+    request: z.object({ type: z.literal('saveSettings'), settings: Settings }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Research: starts recording a collection (stopping any other); its pseudonymisation secret is made now. */
+  startCollection: {
+    request: z.object({
+      type: z.literal('startCollection'),
+      name: z.string().trim().min(1).max(200),
+      notes: z.string().max(10_000),
+    }),
+    response: z.object({ ok: z.literal(true), collection: Collection }),
+  },
+  stopCollection: {
+    request: z.object({ type: z.literal('stopCollection'), id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Deletes a collection, its items and its secret (the posts stay in the history). */
+  deleteCollection: {
+    request: z.object({ type: z.literal('deleteCollection'), id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Deletes the collection's pseudonymisation secret: its pseudonyms can never be reproduced. */
+  destroyCollectionSecret: {
+    request: z.object({ type: z.literal('destroyCollectionSecret'), id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Deletes stopped collections `days` after they stopped (0 = keep forever), now and from then on. */
+  setResearchRetention: {
+    request: z.object({ type: z.literal('setResearchRetention'), days: z.number().int().min(0).max(36_500) }),
+    response: z.object({ ok: z.literal(true), deleted: z.number().int().nonnegative() }),
+  },
+  /** Restore, step 1: the backup's header line; refused unless the database is empty. */
+  restoreBegin: {
+    request: z.object({ type: z.literal('restoreBegin'), header: z.string().max(100_000) }),
+    response: z.object({ ok: z.literal(true), restoreId: z.string() }),
+  },
+  /** Restore, step 2 (repeated): the next lines of the file, validated row by row, written in one transaction. */
+  restoreChunk: {
+    request: z.object({
+      type: z.literal('restoreChunk'),
+      restoreId: z.string().min(1).max(100),
+      /** 1-based line number of lines[0] in the file, for error messages. */
+      firstLine: z.number().int().positive(),
+      lines: z.array(z.string()).max(20_000),
+    }),
+    response: z.object({ ok: z.literal(true), rows: z.number().int().nonnegative() }),
+  },
+  /** Restore, step 3: checks the file's end line (row counts); anything missing rolls the restore back. */
+  restoreEnd: {
+    request: z.object({ type: z.literal('restoreEnd'), restoreId: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true), counts: z.record(z.string(), z.number()) }),
+  },
+  /** Cancels a restore: everything it wrote is removed. */
+  restoreAbort: {
+    request: z.object({ type: z.literal('restoreAbort'), restoreId: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Reply memory: drafts shown ('suggested') or put into a reply box / copied ('inserted'). */
+  rememberReply: {
+    request: z.object({
+      type: z.literal('rememberReply'),
+      kind: z.enum(['suggested', 'inserted']),
+      texts: z.array(z.string().min(1).max(5_000)).min(1).max(5),
+    }),
+    response: z.object({ ok: z.literal(true), stored: z.number().int().nonnegative() }),
+  },
+  /** Hides a crisis alert's banner (the alert stays, marked dismissed). */
+  dismissAlert: {
+    request: z.object({ type: z.literal('dismissAlert'), id: z.string().min(1).max(400) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * Drafts from the user's OpenAI-compatible endpoint (only after their click); any failure answers
+   * with the offline drafts and the reason.
+   */
+  aiDraft: {
+    request: z.object({
+      type: z.literal('aiDraft'),
+      platform: PlatformId,
+      commentId: z.string().min(1).max(300),
+      comment: DraftComment,
+    }),
+    response: z.object({
+      ok: z.literal(true),
+      source: z.enum(['endpoint', 'builtin', 'offline']),
+      drafts: z.array(ReplyDraft).max(5),
+      fallback: z.string().max(100).optional(),
+      detail: z.string().max(200).optional(),
+    }),
+  },
+  /** Stores (or with null removes) the AI endpoint, key included, in storage.local only. */
+  saveAiEndpoint: {
+    request: z.object({ type: z.literal('saveAiEndpoint'), endpoint: AiEndpoint.nullable() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Capture was paused because storage is full; the user freed space and asks to try again. */
+  resumeCapture: {
+    request: z.object({ type: z.literal('resumeCapture') }),
     response: z.object({ ok: z.literal(true) }),
   },
   /** Asks the tab's content script for a sanitised copy of the page (the "save snapshot" feature). */
@@ -86,6 +267,32 @@ export const TabMessages = {
     request: z.object({ type: z.literal('scrollToPost'), postId: z.string().min(1).max(300) }),
     response: z.object({ ok: z.literal(true), found: z.boolean() }),
   },
+  /** Scrolls to a comment (found by its id in links/attributes, else by its text) and outlines it. */
+  scrollToComment: {
+    request: z.object({
+      type: z.literal('scrollToComment'),
+      commentId: z.string().min(1).max(300),
+      text: z.string().max(10_000),
+    }),
+    response: z.object({ ok: z.literal(true), found: z.boolean() }),
+  },
+  /**
+   * Puts a draft into the reply box nearest the comment (findReplyBox + insertDraft). Never clicks,
+   * submits or opens anything: with no reply box open, `result.reason` is 'no-editor'.
+   */
+  insertReply: {
+    request: z.object({
+      type: z.literal('insertReply'),
+      commentId: z.string().min(1).max(300),
+      text: z.string().max(10_000),
+      draft: z.string().min(1).max(5_000),
+    }),
+    response: z.object({
+      ok: z.literal(true),
+      found: z.boolean(),
+      result: z.object({ ok: z.boolean(), reason: z.string().optional(), note: z.string().optional() }),
+    }),
+  },
 } as const;
 
 /** A refusal; `retry` says whether sending the same request later can succeed (storage full, busy). */
@@ -103,13 +310,37 @@ export type ResponseOf<P extends Protocol, K extends keyof P> = z.infer<P[K]['re
 export const ContentRequest = z.discriminatedUnion('type', [
   ContentMessages.capture.request,
   ContentMessages.overlaySettings.request,
+  ContentMessages.draftsFor.request,
+  ContentMessages.replyInserted.request,
 ]);
 export const PanelRequest = z.discriminatedUnion('type', [
   PanelMessages.setAccountRole.request,
   PanelMessages.eraseAll.request,
   PanelMessages.snapshot.request,
+  PanelMessages.startCollection.request,
+  PanelMessages.stopCollection.request,
+  PanelMessages.deleteCollection.request,
+  PanelMessages.destroyCollectionSecret.request,
+  PanelMessages.setResearchRetention.request,
+  PanelMessages.restoreBegin.request,
+  PanelMessages.restoreChunk.request,
+  PanelMessages.restoreEnd.request,
+  PanelMessages.restoreAbort.request,
+  PanelMessages.createSet.request,
+  PanelMessages.renameSet.request,
+  PanelMessages.deleteSet.request,
+  PanelMessages.addSetMember.request,
+  PanelMessages.removeSetMember.request,
+  PanelMessages.saveSettings.request,
+  PanelMessages.rememberReply.request,
+  PanelMessages.dismissAlert.request,
+  PanelMessages.aiDraft.request,
+  PanelMessages.saveAiEndpoint.request,
+  PanelMessages.resumeCapture.request,
 ]);
 export const TabRequest = z.discriminatedUnion('type', [
   TabMessages.snapshotPage.request,
   TabMessages.scrollToPost.request,
+  TabMessages.scrollToComment.request,
+  TabMessages.insertReply.request,
 ]);

@@ -58,9 +58,19 @@ const ShortText = z.string().max(2_000);
 export const Author = z.object({ handle: ShortText.nullable(), name: ShortText.nullable() });
 export type Author = z.infer<typeof Author>;
 
+/**
+ * An http(s) address: what a permalink or a post's link may be. Pages (and backup files) can carry
+ * `javascript:` or `data:` URLs; the extension's pages render these fields as links, so nothing else
+ * gets in.
+ */
+export const WebUrl = z
+  .string()
+  .max(4_000)
+  .regex(/^https?:\/\//i);
+
 export const PostSnapshot = z.object({
   id: z.string().min(1).max(300),
-  url: z.string().max(4_000).nullable(),
+  url: WebUrl.nullable(),
   author: Author,
   text: Text,
   createdAt: IsoTime.nullable(),
@@ -70,7 +80,7 @@ export const PostSnapshot = z.object({
   media: MediaKind,
   hashtags: z.array(ShortText),
   mentions: z.array(ShortText),
-  links: z.array(z.string().max(4_000)),
+  links: z.array(WebUrl),
   promoted: z.boolean(),
   repostedBy: ShortText.nullable(),
 });

@@ -1,6 +1,7 @@
 /** User settings: small, kept in extension storage (history lives in IndexedDB). */
 import { z } from 'zod';
 import { PlatformId } from './model';
+import { BrandVoiceSchema, DEFAULT_VOICE } from './replies/voice';
 
 export const Settings = z.object({
   /** Platforms switched off (false) are neither read nor badged; missing means on. */
@@ -14,6 +15,8 @@ export const Settings = z.object({
   timeZone: z.string().max(100).nullable().default(null),
   /** Mastodon instances beyond the built-in ones, each enabled with its own host permission. */
   mastodonInstances: z.array(z.string().max(253)).max(200).default([]),
+  /** How reply drafts sound: Sie/du, emoji, sign-off, phrases never to use, brand name, fallback language. */
+  voice: BrandVoiceSchema.default(DEFAULT_VOICE),
 });
 export type Settings = z.infer<typeof Settings>;
 

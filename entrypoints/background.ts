@@ -3,31 +3,97 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDb, type ResonanzDb } from '../core/db/schema';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
+import { alertNotification, checkAlerts } from '../core/worker/alerts';
+import { type BadgeState, createResearch } from '../core/worker/collections';
+import { syncInstances } from '../core/worker/instances';
 import { panelHandlers } from '../core/worker/panel-handlers';
+import { browserRegistrar } from '../core/worker/registrar';
+import { AI_ENDPOINT_KEY, contentReplyHandlers, replyHandlers } from '../core/worker/replies';
 import { route } from '../core/worker/router';
 import { ScoreCache } from '../core/worker/scores';
+import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage-state';
 
 export default defineBackground(() => {
-  let db: Promise<ResonanzDb> | null = null;
-  const getDb = () => {
-    db ??= openDb().catch((error) => {
-      db = null; // Try again on the next message instead of caching the failure.
-      throw error;
-    });
-    return db;
+  // Opened on first use; a failure (private window, failed upgrade) is retried with back-off, not per message.
+  const getDb: () => Promise<ResonanzDb> = lazyDb(() => openDb());
+  // A full disk pauses capture; the pause is kept in storage.local, where the side panel reads it.
+  const storageState = captureState({
+    store: browser.storage.local as unknown as KeyValueStore,
+    now: () => Date.now(),
+    log: (message, detail) => console.warn(message, detail),
+  });
+  void storageState.restore();
+  // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+  const action = browser.action ?? browser.browserAction;
+  const research = createResearch({
+    db: getDb,
+    now: () => Date.now(),
+    log: (message, detail) => console.warn(message, detail),
+    setBadge: async ({ text, color, collectionName }: BadgeState) => {
+      await action?.setBadgeText({ text });
+      await action?.setBadgeBackgroundColor({ color });
+      await action?.setTitle({
+        title: collectionName
+          ? browser.i18n.getMessage('actionRecordingTitle', [collectionName])
+          : browser.i18n.getMessage('actionTitle'),
+      });
+    },
+  });
+  void research.startup().catch((error) => console.warn('Resonanz: research startup failed', error));
+  // The reply assistant: memory, in-place drafts, the user's AI endpoint (key in storage.local only).
+  const replies = {
+    db: getDb,
+    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    now: () => Date.now(),
+    readEndpoint: async () => (await browser.storage.local.get(AI_ENDPOINT_KEY))[AI_ENDPOINT_KEY],
+    writeEndpoint: (endpoint: unknown) =>
+      endpoint
+        ? browser.storage.local.set({ [AI_ENDPOINT_KEY]: endpoint })
+        : browser.storage.local.remove(AI_ENDPOINT_KEY),
+    hasPermission: (origin: string) => browser.permissions.contains({ origins: [origin] }),
   };
+  // Crisis alerts on own posts: written after captures, raised as a browser notification.
+  const afterCapture = (database: ResonanzDb, extraction: Parameters<typeof checkAlerts>[1]) =>
+    checkAlerts(database, extraction, {
+      now: Date.now(),
+      notify: async (alert, post) => {
+        const { title, message } = alertNotification(alert, post, (key, subs) =>
+          browser.i18n.getMessage(key, subs),
+        );
+        await browser.notifications
+          ?.create(`resonanz:${alert.id}`, {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            title,
+            message,
+          })
+          .catch((error) => console.warn('Resonanz: notification failed', error));
+      },
+    });
   const deps = {
     db: getDb,
+    extensionVersion: browser.runtime.getManifest().version,
+    captureBlocked: research.captureBlocked,
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => Date.now(),
     scores: new ScoreCache(),
     log: (message: string, detail?: unknown) => console.warn(message, detail),
-    panel: panelHandlers({
-      db: getDb,
-      sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    }),
+    content: contentReplyHandlers(replies),
+    afterCapture,
+    onQuota: storageState.onQuota,
+    panel: {
+      ...storageState.handlers,
+      ...panelHandlers({
+        db: getDb,
+        sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+        writeSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+        onErased: research.syncBadge,
+      }),
+      ...research.handlers,
+      ...replyHandlers(replies),
+    },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
     route(message, sender, deps),
@@ -39,7 +105,34 @@ export default defineBackground(() => {
   ).chrome?.sidePanel;
   if (chromeSidePanel)
     void chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-  else browser.action?.onClicked.addListener(() => void browser.sidebarAction?.toggle());
+  else action?.onClicked.addListener(() => void browser.sidebarAction?.toggle());
+
+  // User-added Mastodon instances: the content script runs there once the host was permitted.
+  const registrar = browserRegistrar(
+    browser as unknown as Parameters<typeof browserRegistrar>[0],
+    'content-scripts/content.js',
+  );
+  const instancesOf = (raw: unknown) => parseSettings(raw).mastodonInstances;
+  void browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((stored) => syncInstances(registrar, instancesOf(stored[SETTINGS_KEY])))
+    .catch((error) => console.warn('Resonanz: could not enable Mastodon instances', error));
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[SETTINGS_KEY];
+    if (area !== 'local' || !change) return;
+    void syncInstances(registrar, instancesOf(change.newValue), instancesOf(change.oldValue)).catch((error) =>
+      console.warn('Resonanz: could not update Mastodon instances', error),
+    );
+  });
+  browser.permissions.onRemoved.addListener(
+    () =>
+      void browser.storage.local
+        .get(SETTINGS_KEY)
+        .then((stored) =>
+          syncInstances(registrar, instancesOf(stored[SETTINGS_KEY]), instancesOf(stored[SETTINGS_KEY])),
+        )
+        .catch(() => {}),
+  );
 
   browser.tabs.onRemoved.addListener(
     (tabId) =>

@@ -20,10 +20,19 @@ interface Slot {
 export class Overlay {
   /** The element name of a badge host (upper-case, as `nodeName` reports it). */
   static readonly TAG = 'RESONANZ-BADGE';
+  /** Scores kept for posts that left the page and may come back (virtualised feeds re-add them). */
+  static readonly REMEMBER_SCORES = 5_000;
+  /** Script time per frame for first draws of badges (the rest of the 50 ms is the page's). */
+  static readonly MOUNT_BUDGET_MS = 6;
 
   private readonly slots = new Map<string, Slot>();
   private readonly byElement = new WeakMap<Element, Slot>();
   private readonly scoreById = new Map<string, PostScore>();
+  /** Badges waiting for their first draw (see draw), and whether a frame is booked for them. */
+  private readonly toMount = new Set<Slot>();
+  private mountScheduled = false;
+  /** Posts read while badges are off, so switching them on draws badges without re-reading the page. */
+  private readonly hidden = new Map<string, { el: Element; post: PostSnapshot }>();
   private readonly observer: IntersectionObserver | null;
   private styles: CSSStyleSheet | null | undefined;
 
@@ -39,7 +48,13 @@ export class Overlay {
 
   /** Places or refreshes the badges of posts just read. */
   show(read: readonly { el: Element; post: PostSnapshot }[]): void {
-    if (!this.enabled) return;
+    if (!this.enabled) {
+      for (const item of read) this.hidden.set(item.post.id, item);
+      // Infinite feeds recycle elements: forget posts that left the page once the list grows.
+      if (this.hidden.size > 2_000)
+        for (const [id, item] of this.hidden) if (!item.el.isConnected) this.hidden.delete(id);
+      return;
+    }
     for (const { el, post } of read) {
       let slot = this.slots.get(post.id);
       if (!slot?.host.isConnected || slot.host.parentElement !== el) {
@@ -57,15 +72,28 @@ export class Overlay {
   /** Scores the worker computed for posts. */
   scores(scores: Record<string, PostScore>): void {
     for (const [id, score] of Object.entries(scores)) {
+      // Latest last; the oldest go once there are more than an infinite feed needs (it would grow forever).
+      this.scoreById.delete(id);
       this.scoreById.set(id, score);
+      if (this.scoreById.size > Overlay.REMEMBER_SCORES)
+        this.scoreById.delete(this.scoreById.keys().next().value!);
       const slot = this.slots.get(id);
       if (slot) this.draw(slot);
     }
   }
 
+  /** Switches badges on or off at once (the Settings toggle), keeping what was read meanwhile. */
   setEnabled(enabled: boolean): void {
+    if (enabled === this.enabled) return;
     this.enabled = enabled;
-    if (!enabled) this.remove();
+    if (!enabled) {
+      for (const [id, slot] of this.slots) this.hidden.set(id, { el: slot.el, post: slot.post });
+      this.remove();
+      return;
+    }
+    const replay = [...this.hidden.values()].filter((item) => item.el.isConnected);
+    this.hidden.clear();
+    this.show(replay);
   }
 
   /** Takes every badge off the page. */
@@ -86,6 +114,7 @@ export class Overlay {
   }
 
   private detach(slot: Slot, id?: string): void {
+    this.toMount.delete(slot);
     if (slot.mount) render(null, slot.mount);
     slot.host.remove();
     this.observer?.unobserve(slot.el);
@@ -115,20 +144,49 @@ export class Overlay {
     return this.styles;
   }
 
+  /**
+   * Draws a badge. A first draw (shadow root, style sheet, render) waits for the next frame and shares
+   * a time budget with the others: a fast scroll brings dozens of posts into view at once, and drawing
+   * them all in one go made a main-thread task of over 50 ms.
+   */
   private draw(slot: Slot): void {
     if (!slot.visible) return;
     if (!slot.mount) {
-      const shadow = slot.host.attachShadow({ mode: 'open' });
-      const sheet = this.sheet();
-      if (sheet) shadow.adoptedStyleSheets = [sheet];
-      else {
-        const style = this.doc.createElement('style');
-        style.textContent = BADGE_CSS;
-        shadow.append(style);
-      }
-      slot.mount = this.doc.createElement('span');
-      shadow.append(slot.mount);
+      this.toMount.add(slot);
+      this.scheduleMount();
+      return;
     }
+    render(<Badge post={slot.post} score={this.scoreById.get(slot.post.id) ?? null} />, slot.mount);
+  }
+
+  private scheduleMount(): void {
+    if (this.mountScheduled || this.toMount.size === 0) return;
+    this.mountScheduled = true;
+    const view = this.doc.defaultView;
+    const next = view?.requestAnimationFrame?.bind(view) ?? ((task: () => void) => setTimeout(task, 16));
+    next(() => {
+      this.mountScheduled = false;
+      const started = performance.now();
+      for (const slot of this.toMount) {
+        if (performance.now() - started > Overlay.MOUNT_BUDGET_MS) break;
+        this.toMount.delete(slot);
+        if (slot.visible && slot.host.isConnected && !slot.mount) this.mount(slot);
+      }
+      this.scheduleMount();
+    });
+  }
+
+  private mount(slot: Slot): void {
+    const shadow = slot.host.attachShadow({ mode: 'open' });
+    const sheet = this.sheet();
+    if (sheet) shadow.adoptedStyleSheets = [sheet];
+    else {
+      const style = this.doc.createElement('style');
+      style.textContent = BADGE_CSS;
+      shadow.append(style);
+    }
+    slot.mount = this.doc.createElement('span');
+    shadow.append(slot.mount);
     render(<Badge post={slot.post} score={this.scoreById.get(slot.post.id) ?? null} />, slot.mount);
   }
 }

@@ -6,7 +6,12 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { type MessageKey, t } from '../i18n';
+import { lazyView } from './lazy';
 import { PageView } from './PageView';
+import { AlertBanner } from './replies/AlertBanner';
+import { StorageBanner } from './StorageBanner';
+import { useLanguageSetting } from './settings/language';
+import { SettingsView } from './settings/SettingsView';
 import type { PageState, PanelSource } from './source';
 
 export interface ViewProps {
@@ -28,17 +33,45 @@ export const VIEWS: readonly View[] = [
     label: 'tabPage',
     component: ({ page, source }) => <PageView state={page} source={source} />,
   },
+  // Account and Compare load their code (and uPlot) on first use: the first view never waits for them.
+  {
+    id: 'account',
+    label: 'tabAccount',
+    component: lazyView(() => import('./account/AccountView').then((m) => m.AccountView)),
+  },
+  {
+    id: 'compare',
+    label: 'tabCompare',
+    component: lazyView(() => import('./compare/CompareView').then((m) => m.CompareView)),
+  },
+  // Replies loads the reply engine (lexicons, ~600 KB) on first use.
+  {
+    id: 'replies',
+    label: 'tabReplies',
+    component: lazyView(() => import('./replies/RepliesView').then((m) => m.RepliesTab)),
+  },
+  {
+    id: 'research',
+    label: 'tabResearch',
+    component: lazyView(() =>
+      import('./research/ResearchView').then(({ ResearchView }) => () => <ResearchView />),
+    ),
+  },
+  { id: 'settings', label: 'tabSettings', component: SettingsView },
 ];
 
 export function App({ source }: { source: PanelSource }) {
   const page = useSignal<PageState>({ status: 'loading' });
   const active = useSignal(VIEWS[0]!.id);
+  useLanguageSetting(source);
   useSignalEffect(() => source.watchPage((state) => (page.value = state)));
   const onKey = (event: KeyboardEvent) => {
     const index = VIEWS.findIndex((v) => v.id === active.value);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    const next = VIEWS[(index + step + VIEWS.length) % VIEWS.length]!;
+    const edge = event.key === 'Home' ? 0 : event.key === 'End' ? VIEWS.length - 1 : null;
+    if (!step && edge === null) return;
+    event.preventDefault();
+    const next = edge !== null ? VIEWS[edge]! : VIEWS[(index + step + VIEWS.length) % VIEWS.length]!;
     active.value = next.id;
     (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
@@ -66,6 +99,8 @@ export function App({ source }: { source: PanelSource }) {
         </div>
       </header>
       <main>
+        <StorageBanner />
+        <AlertBanner />
         <div id={`panel-${view.id}`} role="tabpanel" aria-labelledby={`tab-${view.id}`}>
           <Current source={source} page={page.value} />
         </div>

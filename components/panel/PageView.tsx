@@ -1,37 +1,84 @@
-/** "This page": the posts on the current tab, live as the user scrolls, with health and snapshot. */
+/**
+ * "This page": the posts on the current tab, live as the user scrolls — interactions, × the
+ * account's median, velocity and engagement rate, sortable, with breakouts marked (▲ and the word,
+ * not colour alone). A click on a post scrolls the page to it. The table paints first; the account
+ * baselines behind × median are read afterwards, so a large history never delays the first view.
+ */
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { StoredPost } from '../../core/model';
 import { assessHealth } from '../../core/platforms/health';
-import { engagementRate } from '../../core/scoring/engagement';
-import { interactions } from '../../core/scoring/interactions';
-import { formatCount, formatPercent, type MessageKey, t } from '../i18n';
+import { type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
+import type { Baseline } from '../../core/scoring/baseline';
+import { formatCount, formatNumber, formatPercent, type MessageKey, t } from '../i18n';
+import { PLATFORM_NAMES, rateText, ThinNote, timesText } from './common';
 import type { PageState, PanelSource } from './source';
 
-type SortKey = 'page' | 'interactions' | 'engagement';
-const METRIC_COLUMNS = [
-  ['likes', 'colLikes'],
-  ['comments', 'colComments'],
-  ['shares', 'colShares'],
-  ['views', 'colViews'],
+const METRICS = [
+  ['likes', 'metricLikes'],
+  ['comments', 'metricComments'],
+  ['shares', 'metricShares'],
+  ['views', 'metricViews'],
 ] as const satisfies readonly (readonly [keyof StoredPost['metrics'], MessageKey])[];
 
-const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  reddit: 'Reddit',
-  pinterest: 'Pinterest',
-  xing: 'XING',
-};
+const COLUMNS: readonly { sort: PageSort; label: MessageKey; hint: MessageKey }[] = [
+  { sort: 'interactions', label: 'colInteractions', hint: 'hintInteractions' },
+  { sort: 'xMedian', label: 'colXMedian', hint: 'hintXMedian' },
+  { sort: 'velocity', label: 'colVelocity', hint: 'hintVelocity' },
+  { sort: 'engagement', label: 'colEngagement', hint: 'hintEngagement' },
+];
+
+let firstRenderMarked = false;
+
+/** Marks the first paint of real content (not "loading") for the start-up benchmark. */
+function markFirstRender() {
+  if (firstRenderMarked) return;
+  firstRenderMarked = true;
+  requestAnimationFrame(() => performance.mark?.('resonanz:panel:first-render'));
+}
 
 export function PageView({ state, source }: { state: PageState; source: PanelSource }) {
-  const sort = useSignal<SortKey>('page');
+  const sort = useSignal<PageSort>('page');
+  const baselines = useSignal<ReadonlyMap<string, Baseline> | null>(null);
+  const baselineError = useSignal(false);
+  const now = Date.now();
+
+  useEffect(() => {
+    if (state.status !== 'loading') markFirstRender();
+  }, [state.status]);
+
+  // Baselines of the page's authors: re-read when the set of authors or the page's posts change.
+  const authors =
+    state.status === 'ready'
+      ? [...new Set(state.posts.filter((p) => p.authorKey).map((p) => `${p.platform}\u0000${p.authorKey}`))]
+          .sort()
+          .join('\u0001')
+      : '';
+  const version = state.status === 'ready' ? state.posts.reduce((s, p) => Math.max(s, p.lastSeen), 0) : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-reads the baselines when new captures arrive
+  useEffect(() => {
+    if (!authors) return;
+    let cancelled = false;
+    const refs = authors.split('\u0001').map((key) => {
+      const [platform, handle] = key.split('\u0000') as [StoredPost['platform'], string];
+      return { platform, handle };
+    });
+    source.baselines(refs, Date.now()).then(
+      (map) => {
+        if (cancelled) return;
+        baselines.value = map;
+        baselineError.value = false;
+        performance.mark?.('resonanz:panel:scores');
+      },
+      () => {
+        if (!cancelled) baselineError.value = true;
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [authors, version, source, baselines, baselineError]);
+
   if (state.status === 'loading')
     return (
       <p class="state" role="status">
@@ -47,15 +94,27 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
   if (state.status === 'none') return <p class="state">{t('emptyNoTab')}</p>;
   const { tab, posts } = state;
   const verdict = assessHealth(tab.kind, tab.health);
-  const rows = sortPosts(posts, sort.value);
+  const rows = sortRows(pageRows(posts, baselines.value, now), sort.value);
+  const thinAccounts = [...(baselines.value?.values() ?? [])].filter((b) => b.thin).length;
+  const breakouts = rows.filter((r) => r.breakout).length;
   return (
     <section aria-label={t('tabPage')}>
       <div class="page-head">
         <p class="page-url" title={tab.url}>
           <strong>{PLATFORM_NAMES[tab.platform]}</strong> · {t('postsOnPage', formatCount(posts.length))}
+          {breakouts > 0 && (
+            <>
+              {' · '}
+              <span class="breakout-count">
+                <span aria-hidden="true">▲ </span>
+                {t('breakoutsOnPage', breakouts)}
+              </span>
+            </>
+          )}
         </p>
         <SnapshotButton tabId={tab.tabId} source={source} />
       </div>
+      {state.fallback && <p class="note">{t('pageFallback', tab.url)}</p>}
       {verdict.status === 'degraded' && (
         <p class="banner warn" role="alert">
           {t(
@@ -69,75 +128,132 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
         <p class="state">{t('emptyNoPosts')}</p>
       ) : (
         <>
-          <label class="sort">
-            {t('sortBy')}{' '}
-            <select
-              value={sort.value}
-              onChange={(e) => (sort.value = (e.currentTarget as HTMLSelectElement).value as SortKey)}
-            >
-              <option value="page">{t('tabPage')}</option>
-              <option value="interactions">{t('colInteractions')}</option>
-              <option value="engagement">{t('colEngagement')}</option>
-            </select>
-          </label>
-          <table class="posts">
-            <thead>
-              <tr>
-                <th scope="col">{t('colPost')}</th>
-                {METRIC_COLUMNS.map(([, label]) => (
-                  <th scope="col" class="num" key={label}>
-                    {t(label)}
-                  </th>
+          {baselineError.value && <p role="alert">{t('baselineFailed')}</p>}
+          {thinAccounts > 0 && <ThinNote>{t('pageThin', thinAccounts)}</ThinNote>}
+          <div class="table-wrap">
+            <table class="posts">
+              <caption class="sr-only">{t('pageTableCaption')}</caption>
+              <thead>
+                <tr>
+                  <SortHeader
+                    label="colPost"
+                    hint="hintPageOrder"
+                    value="page"
+                    sort={sort.value}
+                    onSort={(v) => (sort.value = v)}
+                  />
+                  {COLUMNS.map((c) => (
+                    <SortHeader
+                      key={c.sort}
+                      label={c.label}
+                      hint={c.hint}
+                      value={c.sort}
+                      numeric
+                      sort={sort.value}
+                      onSort={(v) => (sort.value = v)}
+                    />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <PostRow
+                    key={row.post.id}
+                    row={row}
+                    loading={baselines.value === null && !baselineError.value}
+                    onShow={() => source.scrollToPost(tab.tabId, row.post.id)}
+                  />
                 ))}
-                <th scope="col" class="num">
-                  {t('colInteractions')}
-                </th>
-                <th scope="col" class="num">
-                  {t('colEngagement')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((post) => (
-                <PostRow key={post.id} post={post} onShow={() => source.scrollToPost(tab.tabId, post.id)} />
-              ))}
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
   );
 }
 
-function PostRow({ post, onShow }: { post: StoredPost; onShow: () => void }) {
-  const rate = engagementRate(post);
+function SortHeader(props: {
+  label: MessageKey;
+  hint: MessageKey;
+  value: PageSort;
+  sort: PageSort;
+  numeric?: boolean;
+  onSort: (value: PageSort) => void;
+}) {
+  const active = props.sort === props.value;
   return (
-    <tr data-post-id={post.id}>
+    <th
+      scope="col"
+      class={props.numeric ? 'num' : undefined}
+      aria-sort={active ? (props.value === 'page' ? 'ascending' : 'descending') : undefined}
+    >
+      <button
+        type="button"
+        class="sort-button"
+        title={t(props.hint)}
+        onClick={() => props.onSort(props.value)}
+      >
+        {t(props.label)}
+        <span aria-hidden="true">{active ? (props.value === 'page' ? ' ↑' : ' ↓') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+function PostRow({ row, loading, onShow }: { row: PageRow; loading: boolean; onShow: () => void }) {
+  const { post } = row;
+  const approx = post.approx.some((m) => m !== 'views');
+  return (
+    <tr data-post-id={post.id} class={row.breakout ? 'breakout' : undefined}>
       <th scope="row" class="post">
         <button type="button" class="link" onClick={onShow} title={t('scrollToPost')}>
           <span class="author">
             {post.author.handle ? `@${post.author.handle}` : (post.author.name ?? t('unknown'))}
           </span>
           <span class="excerpt">{post.text.slice(0, 140) || t('unknown')}</span>
+          <span class="metrics">
+            {METRICS.filter(([m]) => post.metrics[m] !== null)
+              .map(([m, label]) =>
+                t(label, `${post.approx.includes(m) ? '≈' : ''}${formatCount(post.metrics[m])}`),
+              )
+              .join(' · ')}
+          </span>
         </button>
+        {row.breakout && (
+          <span class="breakout-tag">
+            <span aria-hidden="true">▲ </span>
+            {t('badgeBreakout')}
+          </span>
+        )}
       </th>
-      {METRIC_COLUMNS.map(([metric]) => (
-        <Cell key={metric} value={post.metrics[metric]} approx={post.approx.includes(metric)} />
-      ))}
-      <Cell value={interactions(post.metrics)} approx={post.approx.some((m) => m !== 'views')} />
+      <td
+        class="num"
+        title={row.interactions === null ? t('unknownHint') : approx ? t('approxHint') : undefined}
+      >
+        {row.interactions !== null && approx ? '≈' : ''}
+        {formatCount(row.interactions)}
+      </td>
+      <XMedianCell row={row} loading={loading} />
+      <td class="num" title={row.velocity === null ? t('velocityUnknown') : t('velocityHint')}>
+        {velocityText(row.velocity)}
+      </td>
       <td
         class="num"
         title={
-          rate
-            ? rate.denominator === 'followers'
-              ? t('erFollowers', '')
-              : t('erViews', '')
-            : t('unknownHint')
+          row.rate
+            ? row.rate.denominator === 'followers'
+              ? t('erFollowers', formatPercent(row.rate.value))
+              : t('erViews', formatPercent(row.rate.value))
+            : t('erUnknown')
         }
       >
-        {rate && rate.denominator !== 'none' ? (
+        {row.rate ? (
           <>
-            {formatPercent(rate.value)} <small>{rate.denominator === 'followers' ? 'F' : 'V'}</small>
+            {rateText(row.rate.value)}{' '}
+            <abbr title={row.rate.denominator === 'followers' ? t('denomFollowers') : t('denomViews')}>
+              {row.rate.denominator === 'followers' ? t('denomFollowersShort') : t('denomViewsShort')}
+            </abbr>
           </>
         ) : (
           t('unknown')
@@ -147,12 +263,60 @@ function PostRow({ post, onShow }: { post: StoredPost; onShow: () => void }) {
   );
 }
 
-function Cell({ value, approx }: { value: number | null; approx: boolean }) {
-  const title = value === null ? t('unknownHint') : approx ? t('approxHint') : undefined;
+/** Interactions per hour: "120/h", "0,7/h", "< 0,1/h" (never a bare 0 for a slow but non-zero pace). */
+function velocityText(v: number | null): string {
+  if (v === null) return t('unknown');
+  if (v > 0 && v < 0.1) return `< ${formatNumber(0.1, 1)}/h`;
+  return `${formatNumber(v, v < 10 ? 1 : 0)}/h`;
+}
+
+function XMedianCell({ row, loading }: { row: PageRow; loading: boolean }) {
+  const a = row.assessment;
+  if (row.post.createdAt === null)
+    return (
+      <td class="num" title={t('xMedianNoTime')}>
+        {t('unknown')}
+      </td>
+    );
+  if (!a)
+    return (
+      <td class="num" title={loading ? t('loading') : t('xMedianNoAccount')}>
+        {loading ? '…' : t('unknown')}
+      </td>
+    );
+  if (a.status === 'young')
+    return (
+      <td class="num" title={t('xMedianYoung')}>
+        {t('youngShort')}
+      </td>
+    );
+  if (a.status === 'stale')
+    return (
+      <td class="num" title={t('xMedianStale')}>
+        {t('unknown')}
+      </td>
+    );
+  if (a.status === 'unknown')
+    return (
+      <td class="num" title={t('xMedianUnknown')}>
+        {t('unknown')}
+      </td>
+    );
+  const text = timesText(row.xMedian);
   return (
-    <td class="num" title={title}>
-      {value !== null && approx ? '≈' : ''}
-      {formatCount(value)}
+    <td
+      class="num"
+      title={a.thin ? t('badgeThin', a.n) : t('badgeXMedianLong', formatNumber(row.xMedian, 1), a.n)}
+    >
+      {row.breakout && <span aria-hidden="true">▲ </span>}
+      {text}
+      {a.thin && (
+        <small>
+          {' '}
+          <span aria-hidden="true">?</span>
+          <span class="sr-only">{t('badgeThin', a.n)}</span>
+        </small>
+      )}
     </td>
   );
 }
@@ -187,11 +351,4 @@ function SnapshotButton({ tabId, source }: { tabId: number; source: PanelSource 
       {failed.value && <p role="alert">{t('snapshotFailed')}</p>}
     </div>
   );
-}
-
-function sortPosts(posts: readonly StoredPost[], key: SortKey): StoredPost[] {
-  if (key === 'page') return [...posts];
-  const score = (p: StoredPost) =>
-    key === 'interactions' ? (interactions(p.metrics) ?? -1) : (engagementRate(p)?.value ?? -1);
-  return [...posts].sort((a, b) => score(b) - score(a));
 }

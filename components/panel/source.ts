@@ -6,6 +6,8 @@ import { liveQuery } from 'dexie';
 import browser from 'webextension-polyfill';
 import { openDb, type ResonanzDb, type TabState } from '../../core/db/schema';
 import type { StoredPost } from '../../core/model';
+import { browserInsight, type InsightSource } from './insight-source';
+import { storageErrorMessage } from './storage-messages';
 
 export type PageState =
   | { status: 'loading' }
@@ -13,7 +15,7 @@ export type PageState =
   | { status: 'none' }
   | { status: 'ready'; tab: TabState; posts: StoredPost[]; fallback: boolean };
 
-export interface PanelSource {
+export interface PanelSource extends InsightSource {
   /** Calls `onChange` with the current tab's posts now and whenever they change; returns a stop function. */
   watchPage(onChange: (state: PageState) => void): () => void;
   scrollToPost(tabId: number, postId: string): Promise<void>;
@@ -36,13 +38,15 @@ async function currentTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-export function browserSource(): PanelSource {
+/** `open` is the database opener (tests pass one for a database of their own). */
+export function browserSource(open: () => Promise<ResonanzDb> = () => openDb()): PanelSource {
   let db: Promise<ResonanzDb> | null = null;
   const getDb = () => {
-    db ??= openDb();
+    db ??= open();
     return db;
   };
   return {
+    ...browserInsight(getDb),
     watchPage(onChange) {
       onChange({ status: 'loading' });
       let subscription: { unsubscribe(): void } | null = null;
@@ -52,8 +56,9 @@ export function browserSource(): PanelSource {
         let database: ResonanzDb;
         try {
           database = await getDb();
+          performance.mark?.('resonanz:panel:db-open');
         } catch (error) {
-          onChange({ status: 'error', message: (error as Error).message });
+          onChange({ status: 'error', message: storageErrorMessage(error) });
           return;
         }
         const tabId = await currentTabId();
@@ -72,7 +77,10 @@ export function browserSource(): PanelSource {
           if (!tab) return { status: 'none' } as const;
           return { status: 'ready', tab, posts: await postsOfTab(database, tab), fallback } as const;
         }).subscribe({
-          next: (state) => onChange(state),
+          next: (state) => {
+            performance.mark?.('resonanz:panel:page-read');
+            onChange(state);
+          },
           error: (error) =>
             onChange({ status: 'error', message: String((error as Error)?.message ?? error) }),
         });

@@ -7,11 +7,11 @@
 
 import type { z } from 'zod';
 import type { ContentMessages, ErrorResponse } from '../messages';
-import type { PageExtraction, PostSnapshot } from '../model';
+import type { CommentSnapshot, PageExtraction, PostSnapshot } from '../model';
 import { countInLabel } from '../parse/count';
 import { parseTime } from '../parse/time';
 import { type Adapter, type PageContext, tallyMissing } from '../platforms/adapter';
-import { pageContext, readPosts } from '../platforms/index';
+import { pageContext, readCommentsOf, readPosts, readProfileOf } from '../platforms/index';
 
 type CaptureRequest = z.infer<typeof ContentMessages.capture.request>;
 type CaptureResponse = z.infer<typeof ContentMessages.capture.response>;
@@ -30,19 +30,34 @@ export interface CaptureLoopOptions {
   onScores?: (scores: CaptureResponse['scores']) => void;
   /** Nodes the loop itself adds to posts (the overlay's badges): their insertion is not a change. */
   ignore?: (node: Node) => boolean;
+  /** Longest stretch of reading before yielding to the page (default SLICE_MS). */
+  sliceMs?: number;
   /** Largest number of posts in one message. */
   batchSize?: number;
+  /** How many sent posts are remembered (default REMEMBER_SENT). */
+  rememberSent?: number;
   now?: () => Date;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 const RETRY_MS = [250, 1_000, 4_000, 15_000, 60_000];
+/**
+ * On a post page, comments are re-read at most this often when no post changed, so a reply that
+ * appears under a comment (the account answering) reaches the worker without a post changing.
+ */
+const COMMENTS_EVERY_MS = 1_000;
+/**
+ * Posts whose last sent state is remembered, so re-reading an unchanged post sends nothing. A post
+ * forgotten and seen again is sent again, which the worker stores as a no-op.
+ */
+const REMEMBER_SENT = 5_000;
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task mark, with room for one slow post). */
 const SLICE_MS = 8;
 
 export class CaptureLoop {
   private readonly known = new Map<Element, PostSnapshot | null>();
-  private readonly lastSent = new Map<string, string>();
+  /** A hash of each post as last sent, for the REMEMBER_SENT posts sent most recently. */
+  private readonly lastSent = new Map<string, number>();
   private readonly dirty = new Set<Element>();
   private readonly outbox: CaptureRequest[] = [];
   private readonly queue: Element[] = [];
@@ -56,6 +71,10 @@ export class CaptureLoop {
   private batchCounter = 0;
   private currentUrl = '';
   private stopped = false;
+  /** What the comments looked like when last sent (ids, texts, threading, authorship). */
+  private commentsSignature = '';
+  private commentsReadAt = Number.NEGATIVE_INFINITY;
+  private commentsTimer = false;
 
   constructor(private readonly options: CaptureLoopOptions) {}
 
@@ -167,7 +186,8 @@ export class CaptureLoop {
     const page = pageContext(adapter, doc, url, this.options.now?.() ?? new Date());
     const started = performance.now();
     const read: { el: Element; post: PostSnapshot }[] = [];
-    while (this.queue.length && performance.now() - started < SLICE_MS) {
+    const slice = this.options.sliceMs ?? SLICE_MS;
+    while (this.queue.length && performance.now() - started < slice) {
       const el = this.queue.shift()!;
       this.queued.delete(el);
       if (!el.isConnected) continue;
@@ -179,23 +199,62 @@ export class CaptureLoop {
     const changed = read
       .map((r) => r.post)
       .filter((post) => {
-        const signature = JSON.stringify(post);
+        const signature = hash(JSON.stringify(post));
         if (this.lastSent.get(post.id) === signature) return false;
+        // Most recently sent last; an infinite feed would otherwise grow this map without end.
+        this.lastSent.delete(post.id);
         this.lastSent.set(post.id, signature);
+        if (this.lastSent.size > (this.options.rememberSent ?? REMEMBER_SENT))
+          this.lastSent.delete(this.lastSent.keys().next().value!);
         return true;
       });
     const reset = this.resetNext && this.queue.length === 0 ? true : this.resetNext && changed.length > 0;
-    if (changed.length || reset) this.enqueueBatches(page, changed, reset);
+    const comments =
+      changed.length || reset ? this.readComments(page) : this.queue.length ? null : this.commentsIfDue(page);
+    if (changed.length || reset || comments) this.enqueueBatches(page, changed, reset, comments ?? []);
     if (reset) this.resetNext = false;
     // Visible to the browser's performance tools (and to the benchmark).
     performance.measure?.('resonanz:read', { start: started, detail: { posts: read.length } });
     if (this.queue.length) (this.options.idle ?? ((task) => setTimeout(task, 0)))(() => this.pump());
   }
 
-  private enqueueBatches(page: PageContext, changed: PostSnapshot[], reset: boolean): void {
+  /** Every visible comment, read against all posts known on the page. */
+  private readComments(page: PageContext): CommentSnapshot[] {
     const { adapter } = this.options;
-    const profile = safely(() => adapter.readProfile?.(page) ?? null);
-    const comments = safely(() => adapter.readComments?.(page, changed) ?? []) ?? [];
+    const posts = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
+    this.commentsReadAt = performance.now();
+    const comments = readCommentsOf(adapter, page, posts);
+    this.commentsSignature = signatureOf(comments);
+    return comments;
+  }
+
+  /** The comments when they changed since last sent (post pages only, at most every COMMENTS_EVERY_MS). */
+  private commentsIfDue(page: PageContext): CommentSnapshot[] | null {
+    if (page.kind !== 'post' || !this.options.adapter.readComments) return null;
+    const wait = this.commentsReadAt + COMMENTS_EVERY_MS - performance.now();
+    if (wait > 0) {
+      if (!this.commentsTimer) {
+        this.commentsTimer = true;
+        (this.options.setTimer ?? setTimeout)(() => {
+          this.commentsTimer = false;
+          this.schedule();
+        }, wait);
+      }
+      return null;
+    }
+    const before = this.commentsSignature;
+    const comments = this.readComments(page);
+    return this.commentsSignature !== before && comments.length > 0 ? comments : null;
+  }
+
+  private enqueueBatches(
+    page: PageContext,
+    changed: PostSnapshot[],
+    reset: boolean,
+    comments: CommentSnapshot[],
+  ): void {
+    const { adapter } = this.options;
+    const profile = readProfileOf(adapter, page);
     const all = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
     const health = { candidates: this.candidates, extracted: all.length, missing: tallyMissing(all) };
     const size = this.options.batchSize ?? 100;
@@ -215,6 +274,7 @@ export class CaptureLoop {
         // Only the first batch after a full read replaces what the tab shows; the rest append.
         complete: reset && i === 0,
         extraction,
+        uiLanguage: this.options.doc.documentElement?.lang || null,
       });
     }
     void this.flush();
@@ -253,16 +313,27 @@ export class CaptureLoop {
   }
 }
 
+/** A 53-bit hash of a string (cyrb53): a post's signature costs 8 bytes instead of its JSON. */
+function hash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4_294_967_296 * (2_097_151 & h2) + (h1 >>> 0);
+}
+
 function warmParsers(doc: Document): void {
   const locale = doc.documentElement?.getAttribute('lang') ?? null;
   countInLabel('1 K', locale);
   parseTime('1h', new Date(), locale);
 }
 
-function safely<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
+/** Comments compared without their times: relative times ("vor 5 Stunden") move with the clock. */
+function signatureOf(comments: readonly CommentSnapshot[]): string {
+  return JSON.stringify(comments.map((c) => [c.id, c.parentId, c.text, c.byPostAuthor, c.author.handle]));
 }

@@ -13,12 +13,15 @@ import {
   type StoredComment,
   type StoredPost,
 } from '../model';
+import { type RecordingContext, recordSeen } from './collections';
 import type { ResonanzDb } from './schema';
 
 export interface CaptureResult {
   stored: number;
   /** The stored posts, in the batch's order (the caller scores them). */
   posts: StoredPost[];
+  /** Items added to or updated in the running research collection (0 when none records). */
+  recorded: number;
 }
 
 /** Lower-cased handle: accounts and posts are joined on it. */
@@ -26,17 +29,23 @@ export function accountKey(handle: string | null | undefined): string {
   return (handle ?? '').toLowerCase();
 }
 
-/** Writes one capture batch; `tabId` records what the tab shows for the side panel. */
+/**
+ * Writes one capture batch; `tabId` records what the tab shows for the side panel. With `research`,
+ * the batch is also recorded in the running research collection, in the same transaction.
+ */
 export async function storeCapture(
   db: ResonanzDb,
   extraction: PageExtraction,
-  options: { now: number; tabId?: number | null; complete: boolean },
+  options: { now: number; tabId?: number | null; complete: boolean; research?: RecordingContext },
 ): Promise<CaptureResult> {
   const { now } = options;
   const { platform } = extraction;
   return db.transaction(
     'rw',
-    [db.posts, db.observations, db.accounts, db.accountObservations, db.comments, db.tabs],
+    [
+      ...[db.posts, db.observations, db.accounts, db.accountObservations, db.comments, db.tabs],
+      ...(options.research ? [db.collections, db.collectionItems] : []),
+    ],
     async () => {
       const profile = extraction.profile;
       let profileAccount: StoredAccount | null = null;
@@ -70,11 +79,13 @@ export async function storeCapture(
       if (observations.length) await db.observations.bulkPut(observations);
       await storeComments(db, extraction, now);
 
+      let pageOrder = extraction.posts.map((p) => p.id);
       if (options.tabId !== undefined && options.tabId !== null) {
         const previous = await db.tabs.get(options.tabId);
         const sameUrl = previous?.url === extraction.url;
         const ids = extraction.posts.map((p) => p.id);
         const postIds = options.complete || !sameUrl ? ids : mergeOrder(previous?.postIds ?? [], ids);
+        pageOrder = postIds;
         await db.tabs.put({
           tabId: options.tabId,
           url: extraction.url,
@@ -86,7 +97,10 @@ export async function storeCapture(
           updatedAt: now,
         });
       }
-      return { stored: rows.length, posts: rows };
+      const recorded = options.research
+        ? await recordSeen(db, extraction, { now, postOrder: pageOrder, context: options.research })
+        : 0;
+      return { stored: rows.length, posts: rows, recorded };
     },
   );
 }
@@ -171,22 +185,47 @@ async function storeComments(db: ResonanzDb, extraction: PageExtraction, now: nu
   if (extraction.comments.length === 0) return;
   const { platform } = extraction;
   const postAuthor = new Map(extraction.posts.map((p) => [p.id, accountKey(p.author.handle)]));
+  // Comments can come without their post (a batch of only new comments): the stored post knows its author.
+  const unknownPosts = [...new Set(extraction.comments.map((c) => c.postId))].filter(
+    (id) => !postAuthor.has(id),
+  );
+  if (unknownPosts.length) {
+    const stored = await db.posts.bulkGet(
+      unknownPosts.map((id) => [platform, id] as [typeof platform, string]),
+    );
+    for (const post of stored) if (post) postAuthor.set(post.id, post.authorKey);
+  }
   const keys = extraction.comments.map((c) => [platform, c.id] as [typeof platform, string]);
   const existing = await db.comments.bulkGet(keys);
-  // An answer by the post's author marks the comment it replies to as answered.
+  // An answer by the post's author (flagged by the adapter, or under the author's handle) marks the
+  // comment it replies to as answered.
+  const byAuthor = (c: PageExtraction['comments'][number]) =>
+    c.byPostAuthor || (!!c.author.handle && accountKey(c.author.handle) === postAuthor.get(c.postId));
   const answered = new Set(
-    extraction.comments.filter((c) => c.byPostAuthor && c.parentId).map((c) => c.parentId),
+    extraction.comments.filter((c) => c.parentId && byAuthor(c)).map((c) => c.parentId as string),
   );
   const rows: StoredComment[] = extraction.comments.map((c, i) => {
     const before = existing[i];
     return {
       ...c,
       platform,
-      postAuthorKey: postAuthor.get(c.postId) ?? before?.postAuthorKey ?? '',
+      postAuthorKey: postAuthor.get(c.postId) || before?.postAuthorKey || '',
       firstSeen: before?.firstSeen ?? now,
       lastSeen: now,
       answeredAt: before?.answeredAt ?? (answered.has(c.id) ? now : null),
     };
   });
   await db.comments.bulkPut(rows);
+  // Answers to comments stored earlier but not on the page now (collapsed threads, later batches).
+  const inBatch = new Set(extraction.comments.map((c) => c.id));
+  const earlier = [...answered].filter((id) => !inBatch.has(id));
+  if (earlier.length) {
+    const parents = await db.comments.bulkGet(
+      earlier.map((id) => [platform, id] as [typeof platform, string]),
+    );
+    const marked = parents
+      .filter((c): c is StoredComment => c !== undefined && c.answeredAt === null)
+      .map((c) => ({ ...c, answeredAt: now }));
+    if (marked.length) await db.comments.bulkPut(marked);
+  }
 }

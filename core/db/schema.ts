@@ -118,21 +118,61 @@ export class ResonanzDb extends Dexie {
   }
 }
 
-/** Opens the database, turning "IndexedDB is unavailable" (Firefox private windows) into a clear error. */
-export async function openDb(name = DB_NAME): Promise<ResonanzDb> {
-  const db = new ResonanzDb(name);
+/**
+ * Opens the database, turning failures into errors the panel can explain: an upgrade that failed
+ * (IndexedDB rolled it back: the data stays as it was, at the old version) is an `UpgradeFailedError`;
+ * anything else — IndexedDB unavailable, as in Firefox private windows — a `StorageUnavailableError`.
+ * `create` builds the Dexie instance (tests pass one with an extra version).
+ */
+export async function openDb(
+  name = DB_NAME,
+  create: (name: string) => ResonanzDb = (n) => new ResonanzDb(n),
+): Promise<ResonanzDb> {
+  const db = create(name);
   try {
     await db.open();
   } catch (error) {
+    const installed = await installedVersion(name);
+    if (installed !== null && installed < db.verno) throw new UpgradeFailedError(installed, db.verno, error);
     throw new StorageUnavailableError(error);
   }
   return db;
+}
+
+/** The version of the database on disk, or null when there is none or it cannot be opened. */
+async function installedVersion(name: string): Promise<number | null> {
+  try {
+    if (!(await Dexie.exists(name))) return null;
+    const probe = new Dexie(name); // no versions declared: opens whatever is installed, upgrades nothing
+    try {
+      await probe.open();
+      return probe.verno;
+    } finally {
+      probe.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {
     super('IndexedDB is not available in this window (private browsing?)', { cause });
     this.name = 'StorageUnavailableError';
+  }
+}
+
+/** The database could not be brought to the new version; it is still at `from`, with its data intact. */
+export class UpgradeFailedError extends Error {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    cause: unknown,
+  ) {
+    super(`the database could not be updated from version ${from} to ${to}; its data is unchanged`, {
+      cause,
+    });
+    this.name = 'UpgradeFailedError';
   }
 }
 

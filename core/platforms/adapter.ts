@@ -4,6 +4,7 @@
  * is mostly data (selectors, label phrases) plus the few functions below.
  */
 import {
+  CommentSnapshot as CommentSchema,
   type CommentSnapshot,
   METRICS,
   type MediaKind,
@@ -13,6 +14,7 @@ import {
   type PlatformId,
   PostSnapshot as PostSchema,
   type PostSnapshot,
+  ProfileSnapshot as ProfileSchema,
   type ProfileSnapshot,
 } from '../model';
 import type { ParsedCount } from '../parse/count';
@@ -71,6 +73,24 @@ export interface Adapter {
   readEmbedded?(page: PageContext): EmbeddedData;
 }
 
+/**
+ * The largest count believed. No post has 10^12 of anything (the most-watched videos have ~2·10^10
+ * views), so a larger number is a misread (or a page lying) and is read as "not shown".
+ */
+export const MAX_COUNT = 10 ** 12;
+
+/** A count as stored: a non-negative safe integer up to MAX_COUNT, else null. */
+export function plausibleCount(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_COUNT
+    ? value
+    : null;
+}
+
+/** An http(s) URL as given, else null: a page's `javascript:` or `data:` link is never kept. */
+function webUrl(url: string | null | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
 /** Turns the fields an adapter read into a contract-conforming post, or null when it has no id. */
 export function buildPost(fields: PostFields): PostSnapshot | null {
   if (!fields.id) return null;
@@ -79,12 +99,12 @@ export function buildPost(fields: PostFields): PostSnapshot | null {
   const approx: Metric[] = [];
   for (const metric of METRICS) {
     const read = fields.counts?.[metric] ?? null;
-    metrics[metric] = read ? read.value : null;
-    if (read?.approx) approx.push(metric);
+    metrics[metric] = plausibleCount(read?.value);
+    if (read?.approx && metrics[metric] !== null) approx.push(metric);
   }
   const candidate: PostSnapshot = {
     id: fields.id,
-    url: fields.url ?? null,
+    url: webUrl(fields.url),
     author: { handle: cleanHandle(fields.handle), name: cleanName(fields.name) },
     text,
     createdAt: fields.createdAt ?? null,
@@ -93,12 +113,51 @@ export function buildPost(fields: PostFields): PostSnapshot | null {
     media: fields.media ?? 'text',
     hashtags: fields.hashtags ?? extractHashtags(text),
     mentions: fields.mentions ?? extractMentions(text),
-    links: fields.links ?? extractLinks(text),
+    links: (fields.links ?? extractLinks(text)).filter((link) => webUrl(link) !== null),
     promoted: fields.promoted ?? false,
     repostedBy: cleanHandle(fields.repostedBy),
   };
   const parsed = PostSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A post from embedded page data (or anywhere else not built by `buildPost`) held to the same rules:
+ * plausible counts, web links only, the schema; null when it cannot be kept.
+ */
+export function sanePost(post: PostSnapshot): PostSnapshot | null {
+  const metrics = { ...post.metrics };
+  for (const metric of METRICS) metrics[metric] = plausibleCount(metrics[metric]);
+  const parsed = PostSchema.safeParse({
+    ...post,
+    url: webUrl(post.url),
+    metrics,
+    approx: post.approx.filter((m) => metrics[m] !== null),
+    links: post.links.filter((link) => webUrl(link) !== null),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** A profile as the contract allows it (plausible counts), or null when it does not fit the schema. */
+export function saneProfile(profile: ProfileSnapshot | null | undefined): ProfileSnapshot | null {
+  if (!profile) return null;
+  const parsed = ProfileSchema.safeParse({
+    ...profile,
+    followers: plausibleCount(profile.followers),
+    following: plausibleCount(profile.following),
+    posts: plausibleCount(profile.posts),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** Comments as the contract allows them: one that does not fit (a 100 KB name) is left out, not the batch. */
+export function saneComments(comments: readonly CommentSnapshot[]): CommentSnapshot[] {
+  const out: CommentSnapshot[] = [];
+  for (const comment of comments) {
+    const parsed = CommentSchema.safeParse({ ...comment, likes: plausibleCount(comment.likes) });
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
 }
 
 /** A handle without '@' and surrounding space; null when empty. */

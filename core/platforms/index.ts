@@ -2,9 +2,9 @@
  * The platform registry and the extraction contract: `extractPage(doc, url)` reads any supported
  * page into a `PageExtraction`. Real-page conformance tests and outside checks call exactly this.
  */
-import type { PageExtraction, PostSnapshot } from '../model';
+import type { CommentSnapshot, PageExtraction, PostSnapshot, ProfileSnapshot } from '../model';
 import type { Adapter, PageContext } from './adapter';
-import { buildPost, tallyMissing, uniqueById } from './adapter';
+import { buildPost, saneComments, sanePost, saneProfile, tallyMissing, uniqueById } from './adapter';
 import { blueskyAdapter } from './bluesky/adapter';
 import { pageLocale } from './dom';
 import { facebookAdapter } from './facebook/adapter';
@@ -79,13 +79,14 @@ export function extractWith(adapter: Adapter, doc: Document, url: URL, now = new
   const page = pageContext(adapter, doc, url, now);
   const candidates = adapter.findPosts(doc, page);
   let posts = readPosts(adapter, candidates, page);
-  let profile = safely(() => adapter.readProfile?.(page) ?? null, null);
-  let comments = safely(() => adapter.readComments?.(page, posts) ?? [], []);
+  let profile = readProfileOf(adapter, page);
+  let comments = readCommentsOf(adapter, page, posts);
   if (posts.length === 0 || !profile) {
     const embedded = safely(() => adapter.readEmbedded?.(page) ?? {}, {});
-    if (posts.length === 0 && embedded.posts?.length) posts = uniqueById(embedded.posts);
-    profile ??= embedded.profile ?? null;
-    if (comments.length === 0 && embedded.comments) comments = embedded.comments;
+    if (posts.length === 0 && embedded.posts?.length)
+      posts = uniqueById(embedded.posts.map(sanePost).filter((p): p is PostSnapshot => p !== null));
+    profile ??= saneProfile(embedded.profile);
+    if (comments.length === 0 && embedded.comments) comments = saneComments(embedded.comments);
   }
   return {
     platform: adapter.id,
@@ -96,6 +97,20 @@ export function extractWith(adapter: Adapter, doc: Document, url: URL, now = new
     comments: uniqueById(comments),
     health: { candidates: candidates.length, extracted: posts.length, missing: tallyMissing(posts) },
   };
+}
+
+/** The profile of the page, held to the contract (plausible counts); null when none or unreadable. */
+export function readProfileOf(adapter: Adapter, page: PageContext): ProfileSnapshot | null {
+  return saneProfile(safely(() => adapter.readProfile?.(page) ?? null, null));
+}
+
+/** The comments shown for `posts`, each held to the contract; one that does not fit is left out. */
+export function readCommentsOf(
+  adapter: Adapter,
+  page: PageContext,
+  posts: readonly PostSnapshot[],
+): CommentSnapshot[] {
+  return saneComments(safely(() => adapter.readComments?.(page, posts) ?? [], []));
 }
 
 function safely<T>(read: () => T, fallback: T): T {

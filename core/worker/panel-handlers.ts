@@ -4,10 +4,17 @@ import { accountKey } from '../db/capture';
 import type { ResonanzDb } from '../db/schema';
 import type { PanelMessages, RequestOf } from '../messages';
 import { TabMessages } from '../messages';
+import type { Settings } from '../settings';
+import { saveSettingsHandler } from './save-settings';
+import { setHandlers } from './sets';
 
 export interface PanelDeps {
   db: () => Promise<ResonanzDb>;
   sendToTab: (tabId: number, message: unknown) => Promise<unknown>;
+  /** Called after everything was erased (the toolbar badge stops saying a collection records). */
+  onErased?: () => Promise<void>;
+  /** Writes validated settings to extension storage; without it `saveSettings` is refused. */
+  writeSettings?: (settings: Settings) => Promise<void>;
 }
 
 type P = typeof PanelMessages;
@@ -15,6 +22,8 @@ type P = typeof PanelMessages;
 /** The handlers `route` calls for messages from extension pages (already schema-checked). */
 export function panelHandlers(deps: PanelDeps) {
   return {
+    ...setHandlers({ db: deps.db }),
+    saveSettings: saveSettingsHandler(deps.writeSettings),
     async setAccountRole(request: RequestOf<P, 'setAccountRole'>) {
       const db = await deps.db();
       const key = [request.platform, accountKey(request.handle)] as [typeof request.platform, string];
@@ -38,6 +47,7 @@ export function panelHandlers(deps: PanelDeps) {
       await db.transaction('rw', db.tables, async () => {
         await Promise.all(db.tables.map((t) => t.clear()));
       });
+      await deps.onErased?.();
       return { ok: true as const };
     },
     async snapshot(request: RequestOf<P, 'snapshot'>) {

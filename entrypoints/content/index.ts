@@ -2,13 +2,18 @@
 // components/overlay.
 import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { InPlaceReplies } from '../../components/overlay/in-place';
 import { Overlay } from '../../components/overlay/overlay';
 import { CaptureLoop } from '../../core/content/capture-loop';
+import { scrollToComment } from '../../core/content/comments';
+import { scheduler } from '../../core/content/lifetime';
+import { insertReply } from '../../core/content/reply-actions';
 import { scrollToPost } from '../../core/content/scroll';
 import { snapshotPage } from '../../core/content/snapshot';
 import { ContentMessages, TabRequest } from '../../core/messages';
 import { builtInMatchPatterns } from '../../core/platforms/hosts';
 import { adapterFor } from '../../core/platforms/index';
+import { badgesOn, parseSettings, SETTINGS_KEY } from '../../core/settings';
 
 export default defineContentScript({
   matches: builtInMatchPatterns(),
@@ -21,6 +26,8 @@ export default defineContentScript({
     );
     if (settings.success && !settings.data.capture) return;
     const overlay = new Overlay(document, settings.success ? settings.data.badges : true);
+    // Not ctx.requestIdleCallback/setTimeout: those leak one listener per call (core/content/lifetime.ts).
+    const timers = scheduler(ctx);
     const loop = new CaptureLoop({
       adapter,
       doc: document,
@@ -31,13 +38,20 @@ export default defineContentScript({
         const ok = ContentMessages.capture.response.safeParse(answer);
         return ok.success ? ok.data : (answer as { ok: false; error: string; retry?: boolean } | undefined);
       },
-      idle: (task) => ctx.requestIdleCallback(task, { timeout: 500 }),
-      setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
-      ignore: (node) => node.nodeName === Overlay.TAG,
+      idle: (task) => timers.idle(task, 500),
+      setTimer: (fn, ms) => timers.setTimer(fn, ms),
+      ignore: (node) => node.nodeName === Overlay.TAG || node.nodeName === InPlaceReplies.TAG,
       onPosts: (read) => overlay.show(read),
       onScores: (scores) => overlay.scores(scores),
     });
     loop.start();
+    // The Settings view's badge toggles apply to open pages at once.
+    const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      overlay.setEnabled(badgesOn(parseSettings(changes[SETTINGS_KEY]?.newValue), adapter.id));
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     ctx.addEventListener(window, 'wxt:locationchange', () => loop.navigated());
     ctx.onInvalidated(() => {
       loop.stop();
@@ -51,9 +65,46 @@ export default defineContentScript({
       if (!request.success) return undefined;
       if (request.data.type === 'snapshotPage')
         return Promise.resolve(snapshotPage(document, location.href, request.data));
+      if (request.data.type === 'scrollToComment')
+        return Promise.resolve({
+          ok: true,
+          found: scrollToComment(document, { id: request.data.commentId, text: request.data.text }),
+        });
+      if (request.data.type === 'insertReply')
+        return insertReply(
+          document,
+          adapter.id,
+          { id: request.data.commentId, text: request.data.text },
+          request.data.draft,
+        );
       return Promise.resolve({ ok: true, found: scrollToPost(adapter, document, request.data.postId) });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Reply drafts beside the platform's reply box when the user focuses it (own accounts' posts only).
+    const inPlace = new InPlaceReplies({
+      doc: document,
+      adapter,
+      url: () => location.href,
+      requestDrafts: async (request) => {
+        if (!ctx.isValid) return null;
+        const answer = ContentMessages.draftsFor.response.safeParse(
+          await browser.runtime.sendMessage({ type: 'draftsFor', ...request }).catch(() => null),
+        );
+        return answer.success ? answer.data.drafts : null;
+      },
+      onInserted: (request, text) =>
+        void browser.runtime
+          .sendMessage({
+            type: 'replyInserted',
+            platform: request.platform,
+            commentId: request.commentId,
+            text,
+          })
+          .catch(() => {}),
+    });
+    inPlace.start();
+    ctx.onInvalidated(() => inPlace.stop());
   },
 });

@@ -24,6 +24,8 @@ function setup(send: Send) {
     send,
     idle: (task) => tasks.push(task),
     setTimer: (fn) => timers.push(fn),
+    // One slice reads the whole small page, so batches do not depend on how fast this machine is.
+    sliceMs: 10_000,
   });
   const runIdle = () => {
     while (tasks.length) tasks.shift()?.();

@@ -96,7 +96,10 @@ function readShreddit(el: Element, page: PageContext): PostFields {
     createdAt: attrTime(el.getAttribute('created-timestamp'), page),
     counts: { likes: exact(el.getAttribute('score')), comments: exact(el.getAttribute('comment-count')) },
     media,
-    links: media === 'link' && contentHref ? [contentHref] : undefined,
+    links:
+      media === 'link' && contentHref
+        ? [absoluteUrl(contentHref, page.url)].filter((u) => u !== null)
+        : undefined,
     promoted:
       el.localName === 'shreddit-ad-post' ||
       el.hasAttribute('is-promoted') ||
@@ -137,7 +140,7 @@ function readOld(el: Element, page: PageContext): PostFields {
       comments: exact(el.getAttribute('data-comments-count')),
     },
     media,
-    links: media === 'link' && url ? [absoluteUrl(url, page.url) ?? url] : undefined,
+    links: media === 'link' && url ? [absoluteUrl(url, page.url)].filter((u) => u !== null) : undefined,
     promoted: el.getAttribute('data-promoted') === 'true',
   };
 }

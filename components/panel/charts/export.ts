@@ -1,0 +1,134 @@
+/**
+ * Saving what the panel shows: text files (CSV) and charts as standalone SVG or PNG. A chart's
+ * styles come from the panel's style sheet, so the export copies each element's computed paint onto
+ * it; the PNG is the same SVG drawn onto a canvas at twice the size.
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PAINT = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+const TITLE_HEIGHT = 24;
+
+/** Offers `blob` as a download named `filename`. */
+export function download(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file-name-safe slug of a set name ("Wettbewerb Q3" → "wettbewerb-q3"). */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return s || 'resonanz';
+}
+
+/** The chart as a standalone SVG document with `title` above it and the panel's colours inlined. */
+export function standaloneSvg(
+  svg: SVGSVGElement,
+  title: string,
+): { text: string; width: number; height: number } {
+  const doc = svg.ownerDocument;
+  const view = doc.defaultView!;
+  const box = svg.viewBox.baseVal;
+  const width = box && box.width > 0 ? box.width : svg.clientWidth || 400;
+  const height = (box && box.height > 0 ? box.height : svg.clientHeight || 200) + TITLE_HEIGHT;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const from = [svg, ...svg.querySelectorAll('*')];
+  const to = [clone, ...clone.querySelectorAll('*')];
+  from.forEach((el, i) => {
+    const target = to[i] as SVGElement | undefined;
+    if (!target) return;
+    const style = view.getComputedStyle(el);
+    for (const prop of PAINT) {
+      const value = style.getPropertyValue(prop);
+      if (value) target.style.setProperty(prop, value);
+    }
+    target.removeAttribute('class');
+  });
+
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const background = doc.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', view.getComputedStyle(doc.body).backgroundColor || '#ffffff');
+  const heading = doc.createElementNS(SVG_NS, 'text');
+  heading.setAttribute('x', '0');
+  heading.setAttribute('y', '16');
+  heading.setAttribute('font-family', 'system-ui, sans-serif');
+  heading.setAttribute('font-size', '13');
+  heading.setAttribute('font-weight', '600');
+  heading.setAttribute('fill', view.getComputedStyle(doc.body).color || '#1c1917');
+  heading.textContent = title;
+  const body = doc.createElementNS(SVG_NS, 'svg');
+  body.setAttribute('y', String(TITLE_HEIGHT));
+  body.setAttribute('width', String(width));
+  body.setAttribute('height', String(height - TITLE_HEIGHT));
+  body.setAttribute('viewBox', clone.getAttribute('viewBox') ?? `0 0 ${width} ${height - TITLE_HEIGHT}`);
+  body.append(...clone.childNodes);
+  root.append(background, heading, body);
+  return { text: new XMLSerializer().serializeToString(root), width, height };
+}
+
+/** Saves the chart as SVG. */
+export function downloadSvg(svg: SVGSVGElement, title: string, filename: string): void {
+  const { text } = standaloneSvg(svg, title);
+  download(filename, new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+}
+
+/** Draws the standalone SVG onto a canvas (2× for sharpness) and returns it as PNG. */
+export async function svgToPng(svg: SVGSVGElement, title: string, scale = 2): Promise<Blob> {
+  const { text, width, height } = standaloneSvg(svg, title);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.width = width;
+    image.height = height;
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart could not be drawn'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no canvas');
+    ctx.scale(scale, scale);
+    ctx.drawImage(image, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves the chart as PNG. */
+export async function downloadPng(svg: SVGSVGElement, title: string, filename: string): Promise<void> {
+  download(filename, await svgToPng(svg, title));
+}

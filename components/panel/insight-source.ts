@@ -1,0 +1,177 @@
+/**
+ * The marketer views' data: accounts, competitive sets and settings, read live from IndexedDB and
+ * extension storage; every change goes to the worker as a validated message. Views see only the
+ * `InsightSource` interface, so component tests hand them a fake.
+ */
+import { liveQuery } from 'dexie';
+import browser from 'webextension-polyfill';
+import type { z } from 'zod';
+import {
+  type AccountRef,
+  accountHistory,
+  accountPosts,
+  accountsOf,
+  baselinePosts,
+  postsBetween,
+  setPosts,
+} from '../../core/db/queries';
+import type { ResonanzDb } from '../../core/db/schema';
+import type { PanelRequest } from '../../core/messages';
+import type { AccountObservation, CompetitiveSet, StoredAccount, StoredPost } from '../../core/model';
+import { accountBaseline, type Baseline } from '../../core/scoring/baseline';
+import { accountKey } from '../../core/scoring/maturity';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
+
+export type { AccountRef };
+
+/** A value that is being read, could not be read, or is here. */
+export type Loadable<T> =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; value: T };
+
+/** One account's stored history. */
+export interface AccountData {
+  account: StoredAccount | null;
+  posts: StoredPost[];
+  history: AccountObservation[];
+}
+
+/** What a competitive set's comparison reads. */
+export interface SetData {
+  posts: StoredPost[];
+  accounts: StoredAccount[];
+  /** Posts of any author in the window (only read when brand terms are set). */
+  mentionPosts: StoredPost[];
+}
+
+/** A privileged request, as the worker's schema accepts it. */
+export type PanelCommand = z.input<typeof PanelRequest>;
+export type CommandResult = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+
+type Stop = () => void;
+
+export interface InsightSource {
+  /** Baselines at `now` of the given accounts, keyed by `accountKey(platform, handle)`. */
+  baselines(refs: readonly AccountRef[], now: number): Promise<Map<string, Baseline>>;
+  watchAccounts(onChange: (state: Loadable<StoredAccount[]>) => void): Stop;
+  watchAccount(ref: AccountRef, onChange: (state: Loadable<AccountData>) => void): Stop;
+  watchSets(onChange: (state: Loadable<CompetitiveSet[]>) => void): Stop;
+  watchSetData(
+    set: CompetitiveSet,
+    window: { from: number; now: number; mentions: boolean },
+    onChange: (state: Loadable<SetData>) => void,
+  ): Stop;
+  watchSettings(onChange: (state: Loadable<Settings>) => void): Stop;
+  /** Sends a privileged message to the worker; never throws. */
+  command(request: PanelCommand): Promise<CommandResult>;
+}
+
+const errorOf = (error: unknown) => String((error as Error)?.message ?? error);
+
+/** Follows a Dexie live query; `onChange` sees loading first, then every result or the error. */
+function watch<T>(
+  getDb: () => Promise<ResonanzDb>,
+  query: (db: ResonanzDb) => Promise<T>,
+  onChange: (state: Loadable<T>) => void,
+): Stop {
+  onChange({ status: 'loading' });
+  let stopped = false;
+  let subscription: { unsubscribe(): void } | null = null;
+  getDb().then(
+    (db) => {
+      if (stopped) return;
+      subscription = liveQuery(() => query(db)).subscribe({
+        next: (value) => onChange({ status: 'ready', value }),
+        error: (error) => onChange({ status: 'error', message: errorOf(error) }),
+      });
+    },
+    (error) => onChange({ status: 'error', message: errorOf(error) }),
+  );
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
+}
+
+/** The browser-backed implementation (IndexedDB for reads, runtime messages for writes). */
+export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource {
+  return {
+    async baselines(refs, now) {
+      const db = await getDb();
+      const out = new Map<string, Baseline>();
+      await Promise.all(
+        refs.map(async (ref) => {
+          out.set(
+            accountKey(ref.platform, ref.handle),
+            accountBaseline(await baselinePosts(db, ref, now), now),
+          );
+        }),
+      );
+      return out;
+    },
+    watchAccounts(onChange) {
+      return watch(getDb, (db) => db.accounts.toArray(), onChange);
+    },
+    watchAccount(ref, onChange) {
+      return watch(
+        getDb,
+        async (db) => {
+          const [account] = await accountsOf(db, [ref]);
+          const [posts, history] = await Promise.all([accountPosts(db, ref), accountHistory(db, ref)]);
+          return { account: account ?? null, posts, history };
+        },
+        onChange,
+      );
+    },
+    watchSets(onChange) {
+      return watch(
+        getDb,
+        async (db) => (await db.sets.toArray()).sort((a, b) => a.createdAt - b.createdAt),
+        onChange,
+      );
+    },
+    watchSetData(set, window, onChange) {
+      const members = set.members as AccountRef[];
+      return watch(
+        getDb,
+        async (db) => {
+          const [posts, accounts, mentionPosts] = await Promise.all([
+            setPosts(db, members, window.from, window.now),
+            accountsOf(db, members),
+            window.mentions ? postsBetween(db, window.from, window.now) : Promise.resolve([]),
+          ]);
+          return { posts, accounts, mentionPosts };
+        },
+        onChange,
+      );
+    },
+    watchSettings(onChange) {
+      onChange({ status: 'loading' });
+      let stopped = false;
+      browser.storage.local.get(SETTINGS_KEY).then(
+        (stored) => {
+          if (!stopped) onChange({ status: 'ready', value: parseSettings(stored[SETTINGS_KEY]) });
+        },
+        (error) => onChange({ status: 'error', message: errorOf(error) }),
+      );
+      const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+        if (area === 'local' && SETTINGS_KEY in changes)
+          onChange({ status: 'ready', value: parseSettings(changes[SETTINGS_KEY]?.newValue) });
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => {
+        stopped = true;
+        browser.storage.onChanged.removeListener(listener);
+      };
+    },
+    async command(request) {
+      try {
+        const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
+        return answer ?? { ok: false, error: 'no answer from the extension' };
+      } catch (error) {
+        return { ok: false, error: errorOf(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * "Replies": the queue of comments under the own accounts' posts that wait for an answer, most
+ * urgent first (attack or crisis, complaint, question, purchase interest, other, praise), each with
+ * 2–3 drafts in the brand voice to copy or insert into the page's reply box — never sent from here.
+ * Above it, each own account's response rate and median response time, with their sample sizes.
+ * Below it, the brand voice and the optional AI drafting settings.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { StoredComment } from '../../../core/model';
+import { type AiEndpoint, builtInStatus, languageModelApi } from '../../../core/replies/ai';
+import { type Analysis, analyzeComment } from '../../../core/replies/index';
+import { buildQueue, type QueueItem as Item, type ReplyQueue } from '../../../core/reports/replies';
+import type { Settings } from '../../../core/settings';
+import { formatCount, formatPercent, t } from '../../i18n';
+import type { ViewProps } from '../App';
+import { accountLabel, Empty, ErrorNote, Loading, PLATFORM_NAMES, Section, ThinNote } from '../common';
+import type { PageState } from '../source';
+import { AiSettings } from './AiSettings';
+import { formatDuration } from './format';
+import { type BuiltInByLang, QueueItem } from './QueueItem';
+import { browserReplies, type Loadable, type QueueData, type RepliesSource } from './replies-source';
+import { VoiceSettings } from './VoiceSettings';
+
+/** Items shown before "show more". */
+const PAGE_SIZE = 20;
+
+const analyses = new Map<string, { text: string; analysis: Analysis }>();
+/** analyzeComment, once per comment text (the queue is rebuilt on every database change). */
+function analyzeCached(comment: StoredComment): Analysis {
+  const key = `${comment.platform}:${comment.id}`;
+  const hit = analyses.get(key);
+  if (hit && hit.text === comment.text) return hit.analysis;
+  const analysis = analyzeComment(comment.text);
+  analyses.set(key, { text: comment.text, analysis });
+  return analysis;
+}
+
+let shared: RepliesSource | null = null;
+/** One browser-backed source for the panel's lifetime. */
+export function defaultReplies(): RepliesSource {
+  shared ??= browserReplies();
+  return shared;
+}
+
+/** The tab entry of VIEWS: the browser-backed source and the current page. */
+export function RepliesTab({ page }: ViewProps) {
+  return <RepliesView source={defaultReplies()} page={page} />;
+}
+
+export interface RepliesViewProps {
+  source: RepliesSource;
+  page: PageState;
+  now?: () => number;
+}
+
+export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) {
+  const data = useSignal<Loadable<QueueData>>({ status: 'loading' });
+  const settings = useSignal<Loadable<Settings>>({ status: 'loading' });
+  const shown = useSignal(PAGE_SIZE);
+  const builtIn = useSignal<BuiltInByLang>({ de: 'absent', en: 'absent' });
+  const endpoint = useSignal<Loadable<AiEndpoint | null>>({ status: 'loading' });
+  useEffect(() => source.watchQueue((s) => (data.value = s)), [source, data]);
+  useEffect(() => source.watchSettings((s) => (settings.value = s)), [source, settings]);
+  useEffect(() => source.watchEndpoint((s) => (endpoint.value = s)), [source, endpoint]);
+  useEffect(() => {
+    // Only asks whether the built-in model could work; no session is created before a click.
+    const api = languageModelApi({ LanguageModel: source.languageModel() });
+    if (!api) return;
+    let cancelled = false;
+    void Promise.all([builtInStatus('de', api), builtInStatus('en', api)]).then(([de, en]) => {
+      if (!cancelled) builtIn.value = { de, en };
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [source, builtIn]);
+
+  const state = data.value;
+  const config = settings.value;
+  if (state.status === 'loading' || config.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorNote message={state.message} />;
+  if (config.status === 'error') return <ErrorNote message={config.message} />;
+  const { own, comments, postUrls, recent } = state.value;
+  const voice = config.value.voice;
+
+  if (own.length === 0)
+    return (
+      <section aria-label={t('tabReplies')} class="view replies">
+        <NoOwnAccounts source={source} page={page} />
+        <VoiceSettings settings={config.value} source={source} />
+      </section>
+    );
+
+  const queue: ReplyQueue = buildQueue(comments, own, analyzeCached, now());
+  const tab = page.status === 'ready' && !page.fallback ? page.tab : null;
+  const items = queue.items.slice(0, shown.value);
+  return (
+    <section aria-label={t('tabReplies')} class="view replies">
+      <ResponseFigures queue={queue} />
+      <Section id="queue" title={t('repliesQueueTitle', formatCount(queue.items.length))}>
+        {queue.items.length === 0 ? (
+          <Empty>{t('repliesQueueEmpty')}</Empty>
+        ) : (
+          <ol class="reply-queue">
+            {items.map((item: Item) => (
+              <QueueItem
+                key={`${item.comment.platform}:${item.comment.id}`}
+                item={item}
+                voice={voice}
+                recent={recent}
+                source={source}
+                tabId={
+                  tab && tab.platform === item.comment.platform && tab.postIds.includes(item.comment.postId)
+                    ? tab.tabId
+                    : null
+                }
+                postUrl={postUrls[`${item.comment.platform}:${item.comment.postId}`] ?? null}
+                builtIn={builtIn.value}
+                endpoint={endpoint.value.status === 'ready' && endpoint.value.value !== null}
+              />
+            ))}
+          </ol>
+        )}
+        {queue.items.length > items.length && (
+          <button type="button" onClick={() => (shown.value += PAGE_SIZE)}>
+            {t('repliesShowMore', queue.items.length - items.length)}
+          </button>
+        )}
+        {queue.older > 0 && <p class="note">{t('repliesOlder', formatCount(queue.older))}</p>}
+      </Section>
+      <VoiceSettings settings={config.value} source={source} />
+      <AiSettings source={source} builtIn={builtIn.value} endpoint={endpoint.value} />
+    </section>
+  );
+}
+
+function ResponseFigures({ queue }: { queue: ReplyQueue }) {
+  return (
+    <Section id="response" title={t('repliesResponseTitle')}>
+      <ul class="response-figures">
+        {queue.accounts.map(({ platform, handle, stats }) => {
+          const time = formatDuration(stats.medianMs);
+          return (
+            <li key={`${platform}:${handle}`}>
+              <strong>{accountLabel({ platform, handle })}</strong>
+              <span>
+                {stats.rate === null
+                  ? t('repliesRateNone')
+                  : t(
+                      'repliesRate',
+                      formatPercent(stats.rate, 0),
+                      formatCount(stats.answered),
+                      formatCount(stats.n),
+                    )}
+              </span>
+              <span>
+                {time === null ? t('repliesTimeNone') : t('repliesTime', time, formatCount(stats.timedN))}
+              </span>
+              {stats.thin && stats.n > 0 && <ThinNote>{t('repliesThin', formatCount(stats.n))}</ThinNote>}
+            </li>
+          );
+        })}
+      </ul>
+      <p class="note">{t('repliesSeenOnly')}</p>
+    </Section>
+  );
+}
+
+/** No own account yet: what the queue needs, and the page's accounts to mark with one click. */
+function NoOwnAccounts({ source, page }: { source: RepliesSource; page: PageState }) {
+  const status = useSignal<string | null>(null);
+  const candidates: { platform: StoredComment['platform']; handle: string }[] = [];
+  if (page.status === 'ready') {
+    const seen = new Set<string>();
+    const add = (handle: string | null | undefined) => {
+      const key = (handle ?? '').toLowerCase();
+      if (!key || seen.has(key)) return;
+      seen.add(key);
+      candidates.push({ platform: page.tab.platform, handle: key });
+    };
+    add(page.tab.profileHandle);
+    for (const post of page.posts.slice(0, 10)) add(post.authorKey);
+  }
+  const mark = async (ref: (typeof candidates)[number]) => {
+    const answer = await source.command({
+      type: 'setAccountRole',
+      platform: ref.platform,
+      handle: ref.handle,
+      role: 'own',
+    });
+    status.value = answer.ok ? null : t('commandFailed', answer.error);
+  };
+  return (
+    <div class="no-own">
+      <Empty>{t('repliesNoOwn')}</Empty>
+      {candidates.length > 0 ? (
+        <>
+          <p class="note">{t('repliesMarkHint')}</p>
+          <ul class="mark-own">
+            {candidates.map((c) => (
+              <li key={c.handle}>
+                <button type="button" onClick={() => void mark(c)}>
+                  {t('repliesMarkOwn', `@${c.handle}`, PLATFORM_NAMES[c.platform] ?? c.platform)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="note">{t('repliesNoOwnHow')}</p>
+      )}
+      {status.value && <p role="alert">{status.value}</p>}
+    </div>
+  );
+}

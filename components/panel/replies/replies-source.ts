@@ -1,0 +1,195 @@
+/**
+ * Where the Replies view's data comes from. The view sees only `RepliesSource`, so component tests
+ * hand it a fake; `browserReplies` reads IndexedDB live (own accounts, the comments under their
+ * posts, the reply memory, alerts) and sends every change to the worker as a privileged message.
+ * Page actions (show a comment, insert a draft) go to the tab's content script.
+ */
+import { liveQuery } from 'dexie';
+import browser from 'webextension-polyfill';
+import type { z } from 'zod';
+import type { Alert, ResonanzDb } from '../../../core/db/schema';
+import { openDb } from '../../../core/db/schema';
+import type { TabMessages } from '../../../core/messages';
+import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
+import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../../core/settings';
+import type { CommandResult, Loadable, PanelCommand } from '../insight-source';
+
+export type { CommandResult, Loadable, PanelCommand };
+
+/** Replies remembered and passed to the drafting as `recent`. */
+export const RECENT_REPLIES = 200;
+
+export interface QueueData {
+  /** Accounts with role 'own'. */
+  own: StoredAccount[];
+  /** Every stored comment under the own accounts' posts (answered ones too: response figures need them). */
+  comments: StoredComment[];
+  /** Permalinks of the posts those comments are under, by `platform:postId`. */
+  postUrls: Record<string, string>;
+  /** The newest remembered replies (suggested or inserted), newest first. */
+  recent: string[];
+}
+
+export interface AlertRow {
+  alert: Alert;
+  post: Pick<StoredPost, 'url' | 'text' | 'authorKey'> | null;
+}
+
+/** What the page answered to "insert into reply box". */
+export type InsertAnswer = z.infer<typeof TabMessages.insertReply.response>;
+
+type Stop = () => void;
+
+export interface RepliesSource {
+  watchQueue(onChange: (state: Loadable<QueueData>) => void): Stop;
+  watchSettings(onChange: (state: Loadable<Settings>) => void): Stop;
+  /** The configured AI endpoint (with its key, which only this panel and the worker ever read). */
+  watchEndpoint(onChange: (state: Loadable<AiEndpoint | null>) => void): Stop;
+  watchAlerts(onChange: (state: Loadable<AlertRow[]>) => void): Stop;
+  /** A privileged message to the worker; never throws. */
+  command(request: PanelCommand): Promise<CommandResult>;
+  scrollToComment(tabId: number, commentId: string, text: string): Promise<boolean>;
+  insertReply(tabId: number, commentId: string, text: string, draft: string): Promise<InsertAnswer | null>;
+  /** Asks the browser for a host permission (call it straight from a click). */
+  requestPermission(pattern: string): Promise<boolean>;
+  copy(text: string): Promise<boolean>;
+  /** The Prompt API global of this page, if any (feature detection only). */
+  languageModel(): unknown;
+}
+
+const errorOf = (error: unknown) => String((error as Error)?.message ?? error);
+
+function watch<T>(
+  getDb: () => Promise<ResonanzDb>,
+  query: (db: ResonanzDb) => Promise<T>,
+  onChange: (state: Loadable<T>) => void,
+): Stop {
+  onChange({ status: 'loading' });
+  let stopped = false;
+  let subscription: { unsubscribe(): void } | null = null;
+  getDb().then(
+    (db) => {
+      if (stopped) return;
+      subscription = liveQuery(() => query(db)).subscribe({
+        next: (value) => onChange({ status: 'ready', value }),
+        error: (error) => onChange({ status: 'error', message: errorOf(error) }),
+      });
+    },
+    (error) => onChange({ status: 'error', message: errorOf(error) }),
+  );
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
+}
+
+/** What the queue reads: own accounts, their posts' comments (by index), post links, memory. */
+export async function readQueue(db: ResonanzDb): Promise<QueueData> {
+  const own = await db.accounts.where('role').equals('own').toArray();
+  const lists = await Promise.all(
+    own.map((a) => db.comments.where('[platform+postAuthorKey]').equals([a.platform, a.handle]).toArray()),
+  );
+  const comments = lists.flat();
+  const postKeys = [...new Set(comments.map((c) => `${c.platform}\u0000${c.postId}`))].map(
+    (k) => k.split('\u0000') as [StoredPost['platform'], string],
+  );
+  const posts = await db.posts.bulkGet(postKeys);
+  const postUrls: Record<string, string> = {};
+  for (const p of posts) if (p?.url) postUrls[`${p.platform}:${p.id}`] = p.url;
+  const memory = await db.replyMemory.orderBy('at').reverse().limit(RECENT_REPLIES).toArray();
+  return { own, comments, postUrls, recent: memory.map((m) => m.text) };
+}
+
+/** Alerts not dismissed, newest first, with their posts. */
+export async function readAlerts(db: ResonanzDb): Promise<AlertRow[]> {
+  const alerts = (await db.alerts.orderBy('at').reverse().toArray()).filter((a) => !a.dismissed);
+  const posts = await db.posts.bulkGet(
+    alerts.map((a) => [a.platform, a.postId] as [Alert['platform'], string]),
+  );
+  return alerts.map((alert, i) => {
+    const post = posts[i];
+    return { alert, post: post ? { url: post.url, text: post.text, authorKey: post.authorKey } : null };
+  });
+}
+
+export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()): RepliesSource {
+  let db: Promise<ResonanzDb> | null = null;
+  const database = () => {
+    db ??= getDb();
+    return db;
+  };
+  const storageWatch = <T>(
+    key: string,
+    parse: (raw: unknown) => T,
+    onChange: (s: Loadable<T>) => void,
+  ): Stop => {
+    onChange({ status: 'loading' });
+    let stopped = false;
+    browser.storage.local.get(key).then(
+      (stored) => {
+        if (!stopped) onChange({ status: 'ready', value: parse(stored[key]) });
+      },
+      (error) => onChange({ status: 'error', message: errorOf(error) }),
+    );
+    const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'local' && key in changes)
+        onChange({ status: 'ready', value: parse(changes[key]?.newValue) });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      stopped = true;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  };
+  return {
+    watchQueue: (onChange) => watch(database, readQueue, onChange),
+    watchAlerts: (onChange) => watch(database, readAlerts, onChange),
+    watchSettings: (onChange) => storageWatch(SETTINGS_KEY, parseSettings, onChange),
+    watchEndpoint: (onChange) =>
+      storageWatch(
+        AI_ENDPOINT_KEY,
+        (raw) => {
+          const parsed = AiEndpoint.safeParse(raw);
+          return parsed.success ? parsed.data : null;
+        },
+        onChange,
+      ),
+    async command(request) {
+      try {
+        const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
+        return answer ?? { ok: false, error: 'no answer from the extension' };
+      } catch (error) {
+        return { ok: false, error: errorOf(error) };
+      }
+    },
+    async scrollToComment(tabId, commentId, text) {
+      const answer = (await browser.tabs
+        .sendMessage(tabId, { type: 'scrollToComment', commentId, text })
+        .catch(() => null)) as { found?: boolean } | null;
+      return answer?.found === true;
+    },
+    async insertReply(tabId, commentId, text, draft) {
+      const answer = (await browser.tabs
+        .sendMessage(tabId, { type: 'insertReply', commentId, text, draft })
+        .catch(() => null)) as InsertAnswer | null;
+      return answer?.ok ? answer : null;
+    },
+    async requestPermission(pattern) {
+      try {
+        return await browser.permissions.request({ origins: [pattern] });
+      } catch {
+        return false;
+      }
+    },
+    async copy(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    languageModel: () => (globalThis as { LanguageModel?: unknown }).LanguageModel,
+  };
+}

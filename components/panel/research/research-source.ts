@@ -1,0 +1,251 @@
+/**
+ * Where the Research view's data comes from. The view sees only `ResearchSource`, so component tests
+ * hand it a fake; `browserResearch` reads IndexedDB itself (live, read-only: exports and backups are
+ * streamed from here) and sends every change to the worker as a privileged message.
+ */
+import { liveQuery } from 'dexie';
+import browser from 'webextension-polyfill';
+import { backupChunks, linesOf } from '../../../core/db/backup';
+import { type CollectionExportOptions, exportCollection } from '../../../core/db/collection-export';
+import { collectionCounts, retentionDays } from '../../../core/db/collections';
+import { openDb, type ResonanzDb } from '../../../core/db/schema';
+import type { Collection } from '../../../core/model';
+import { blobFromChunks, download } from './download';
+
+export type Result = { ok: true } | { ok: false; error: string };
+
+export interface CollectionRow {
+  collection: Collection;
+  /** False once "destroy pseudonym key" was used. */
+  hasSecret: boolean;
+}
+
+export type ResearchState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; collections: CollectionRow[]; retentionDays: number };
+
+export interface ItemCounts {
+  post: number;
+  comment: number;
+  profile: number;
+  total: number;
+}
+
+export type ExportChoice = Pick<
+  CollectionExportOptions,
+  'format' | 'snapshot' | 'pseudonymisation' | 'columns' | 'delimiter' | 'timestampFallback'
+> & { codebook: boolean };
+
+export interface ResearchSource {
+  /** Collections (newest first) and the retention setting, now and on every change. */
+  watch(onChange: (state: ResearchState) => void): () => void;
+  /** A collection's item counts, live. */
+  watchCounts(id: string, onChange: (counts: ItemCounts) => void): () => void;
+  start(name: string, notes: string): Promise<Result>;
+  stop(id: string): Promise<Result>;
+  remove(id: string): Promise<Result>;
+  destroySecret(id: string): Promise<Result>;
+  setRetention(days: number): Promise<Result & { deleted?: number }>;
+  exportCollection(
+    id: string,
+    choice: ExportChoice,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<Result & { filename?: string }>;
+  backup(onProgress: (rows: number) => void): Promise<Result & { filename?: string; rows?: number }>;
+  restore(file: File, onProgress: (fraction: number) => void): Promise<Result & { rows?: number }>;
+  eraseAll(): Promise<Result>;
+}
+
+type Answer = { ok: boolean; error?: string; [key: string]: unknown };
+
+async function send(message: object): Promise<Answer> {
+  try {
+    const answer = (await browser.runtime.sendMessage(message)) as Answer | undefined;
+    return answer ?? { ok: false, error: 'no answer from the extension' };
+  } catch (error) {
+    return { ok: false, error: (error as Error)?.message ?? String(error) };
+  }
+}
+
+const result = (a: Answer): Result => (a.ok ? { ok: true } : { ok: false, error: a.error ?? 'failed' });
+const failure = (error: unknown): { ok: false; error: string } => ({
+  ok: false,
+  error: (error as Error)?.message ?? String(error),
+});
+
+/** Lines per restore message; also capped by size so one message stays a few MB. */
+const RESTORE_LINES = 2_000;
+const RESTORE_CHARS = 4 << 20;
+
+/** Counts chunks' progress through a file being read. */
+async function* decoded(file: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    onBytes(bytes);
+    yield decoder.decode(value, { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** Streams a backup file to the worker: header, chunks of lines, end; aborts on the first refusal. */
+export async function restoreFile(
+  file: Blob,
+  sendMessage: (message: object) => Promise<Answer>,
+  onProgress: (fraction: number) => void,
+): Promise<Result & { rows?: number }> {
+  let read = 0;
+  const lines = linesOf(decoded(file, (bytes) => (read = bytes)))[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done) return { ok: false, error: 'the file is empty' };
+  const begin = await sendMessage({ type: 'restoreBegin', header: first.value });
+  if (!begin.ok) return result(begin);
+  const restoreId = begin.restoreId as string;
+  let rows = 0;
+  let batch: string[] = [];
+  let batchChars = 0;
+  let lineNo = 2;
+  const flush = async () => {
+    if (batch.length === 0) return true;
+    const answer = await sendMessage({ type: 'restoreChunk', restoreId, firstLine: lineNo, lines: batch });
+    lineNo += batch.length;
+    batch = [];
+    batchChars = 0;
+    if (!answer.ok) return answer;
+    rows += (answer.rows as number) ?? 0;
+    onProgress(file.size ? read / file.size : 1);
+    return true;
+  };
+  try {
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      batch.push(next.value);
+      batchChars += next.value.length;
+      if (batch.length >= RESTORE_LINES || batchChars >= RESTORE_CHARS) {
+        const sent = await flush();
+        if (sent !== true) return result(sent);
+      }
+    }
+    const sent = await flush();
+    if (sent !== true) return result(sent);
+  } catch (error) {
+    await sendMessage({ type: 'restoreAbort', restoreId });
+    return failure(error);
+  }
+  const end = await sendMessage({ type: 'restoreEnd', restoreId });
+  if (!end.ok) return result(end);
+  onProgress(1);
+  return { ok: true, rows };
+}
+
+export function browserResearch(): ResearchSource {
+  let db: Promise<ResonanzDb> | null = null;
+  const getDb = () => {
+    db ??= openDb().catch((error) => {
+      db = null;
+      throw error;
+    });
+    return db;
+  };
+  const version = browser.runtime.getManifest().version;
+
+  return {
+    watch(onChange) {
+      onChange({ status: 'loading' });
+      let subscription: { unsubscribe(): void } | null = null;
+      let stopped = false;
+      void getDb().then(
+        (database) => {
+          if (stopped) return;
+          subscription = liveQuery(async () => {
+            const collections = await database.collections.orderBy('startedAt').reverse().toArray();
+            const secrets = new Set(await database.collectionSecrets.toCollection().primaryKeys());
+            return {
+              status: 'ready' as const,
+              collections: collections.map((collection) => ({
+                collection,
+                hasSecret: secrets.has(collection.id),
+              })),
+              retentionDays: await retentionDays(database),
+            };
+          }).subscribe({
+            next: onChange,
+            error: (error) =>
+              onChange({ status: 'error', message: String((error as Error)?.message ?? error) }),
+          });
+        },
+        (error) => onChange({ status: 'error', message: (error as Error).message }),
+      );
+      return () => {
+        stopped = true;
+        subscription?.unsubscribe();
+      };
+    },
+    watchCounts(id, onChange) {
+      let subscription: { unsubscribe(): void } | null = null;
+      let stopped = false;
+      void getDb().then((database) => {
+        if (stopped) return;
+        subscription = liveQuery(() => collectionCounts(database, id)).subscribe({ next: onChange });
+      });
+      return () => {
+        stopped = true;
+        subscription?.unsubscribe();
+      };
+    },
+    start: async (name, notes) => result(await send({ type: 'startCollection', name, notes })),
+    stop: async (id) => result(await send({ type: 'stopCollection', id })),
+    remove: async (id) => result(await send({ type: 'deleteCollection', id })),
+    destroySecret: async (id) => result(await send({ type: 'destroyCollectionSecret', id })),
+    async setRetention(days) {
+      const answer = await send({ type: 'setResearchRetention', days });
+      return answer.ok ? { ok: true, deleted: answer.deleted as number } : result(answer);
+    },
+    async exportCollection(id, choice, onProgress) {
+      try {
+        const database = await getDb();
+        const file = await exportCollection(database, id, {
+          ...choice,
+          userAgent: navigator.userAgent,
+          extensionVersion: version,
+          onProgress,
+        });
+        download(await blobFromChunks(file.chunks, file.mime), file.filename);
+        if (choice.codebook) {
+          const codebook = await file.codebook();
+          download(new Blob([codebook], { type: 'text/markdown;charset=utf-8' }), file.codebookFilename);
+        }
+        return { ok: true, filename: file.filename };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async backup(onProgress) {
+      try {
+        const database = await getDb();
+        const now = Date.now();
+        let rows = 0;
+        async function* counted() {
+          for await (const chunk of backupChunks(database, { now, extensionVersion: version })) {
+            for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) rows += 1;
+            onProgress(rows);
+            yield chunk;
+          }
+        }
+        const filename = `resonanz-backup-${new Date(now).toISOString().slice(0, 19).replace(/:/g, '-')}.ndjson`;
+        download(await blobFromChunks(counted(), 'application/x-ndjson;charset=utf-8'), filename);
+        // Header and end line are not rows.
+        return { ok: true, filename, rows: Math.max(0, rows - 2) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    restore: (file, onProgress) => restoreFile(file, send, onProgress),
+    eraseAll: async () => result(await send({ type: 'eraseAll', confirm: 'erase' })),
+  };
+}
