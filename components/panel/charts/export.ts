@@ -18,7 +18,24 @@ const PAINT = [
   'text-anchor',
   'dominant-baseline',
 ] as const;
-const TITLE_HEIGHT = 24;
+const PAD = 12;
+const LINE = 18;
+/** Roughly how wide a character of the 13 px title is; the title is wrapped by words to fit. */
+const TITLE_CHAR = 7;
+
+/** Splits `text` into lines of at most `max` characters, at spaces where possible. */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && `${line} ${word}`.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 /** Offers `blob` as a download named `filename`. */
 export function download(filename: string, blob: Blob): void {
@@ -51,8 +68,12 @@ export function standaloneSvg(
   const doc = svg.ownerDocument;
   const view = doc.defaultView!;
   const box = svg.viewBox.baseVal;
-  const width = box && box.width > 0 ? box.width : svg.clientWidth || 400;
-  const height = (box && box.height > 0 ? box.height : svg.clientHeight || 200) + TITLE_HEIGHT;
+  const chartWidth = box && box.width > 0 ? box.width : svg.clientWidth || 400;
+  const chartHeight = box && box.height > 0 ? box.height : svg.clientHeight || 200;
+  const lines = wrapWords(title, Math.floor(chartWidth / TITLE_CHAR));
+  const titleHeight = lines.length * LINE + 8;
+  const width = chartWidth + 2 * PAD;
+  const height = chartHeight + titleHeight + 2 * PAD;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
@@ -77,21 +98,29 @@ export function standaloneSvg(
   background.setAttribute('height', '100%');
   background.setAttribute('fill', view.getComputedStyle(doc.body).backgroundColor || '#ffffff');
   const heading = doc.createElementNS(SVG_NS, 'text');
-  heading.setAttribute('x', '0');
-  heading.setAttribute('y', '16');
   heading.setAttribute('font-family', 'system-ui, sans-serif');
   heading.setAttribute('font-size', '13');
   heading.setAttribute('font-weight', '600');
   heading.setAttribute('fill', view.getComputedStyle(doc.body).color || '#1c1917');
-  heading.textContent = title;
+  lines.forEach((text, i) => {
+    const line = doc.createElementNS(SVG_NS, 'tspan');
+    line.setAttribute('x', String(PAD));
+    line.setAttribute('y', String(PAD + 13 + i * LINE));
+    line.textContent = text;
+    heading.append(line);
+  });
   const body = doc.createElementNS(SVG_NS, 'svg');
-  body.setAttribute('y', String(TITLE_HEIGHT));
-  body.setAttribute('width', String(width));
-  body.setAttribute('height', String(height - TITLE_HEIGHT));
-  body.setAttribute('viewBox', clone.getAttribute('viewBox') ?? `0 0 ${width} ${height - TITLE_HEIGHT}`);
+  body.setAttribute('x', String(PAD));
+  body.setAttribute('y', String(PAD + titleHeight));
+  body.setAttribute('width', String(chartWidth));
+  body.setAttribute('height', String(chartHeight));
+  body.setAttribute('viewBox', clone.getAttribute('viewBox') ?? `0 0 ${chartWidth} ${chartHeight}`);
+  body.setAttribute('overflow', 'visible');
   body.append(...clone.childNodes);
   root.append(background, heading, body);
-  return { text: new XMLSerializer().serializeToString(root), width, height };
+  // German numbers carry no-break spaces; an HTML-style "&nbsp;" from a serializer is not XML.
+  const text = new XMLSerializer().serializeToString(root).replaceAll('&nbsp;', '&#160;');
+  return { text, width, height };
 }
 
 /** Saves the chart as SVG. */
