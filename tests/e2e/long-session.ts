@@ -11,6 +11,8 @@ import { launch } from './harness';
 
 export interface Sample {
   atMs: number;
+  /** Posts the feed had appended when the sample was taken. */
+  posts: number;
   heapUsed: number;
   nodes: number;
   listeners: number;
@@ -31,15 +33,19 @@ export interface LongSessionFigures {
   longTasksWithExtension: number;
   /**
    * From a Chromium trace of the page's main thread (when `traceMs` > 0): tasks by thread time (what
-   * the task itself cost, without the time the OS gave other processes), those running extension code,
-   * and the extension's share of the main thread.
+   * the task itself cost, without the time the OS gave other processes), the extension's own time in
+   * each (its outermost JavaScript calls from its scripts), and its share of the main thread.
    */
   trace: {
     tracedMs: number;
     tasks: number;
     tasksOver50Cpu: number;
     extensionTasks: number;
+    /** Tasks in which the extension's own code took over 50 ms of thread time. */
     extensionTasksOver50Cpu: number;
+    /** Tasks over 50 ms of thread time that ran some extension code (a page task whose mutation observer callback was ours counts). */
+    longTasksWithExtensionCode: number;
+    /** The most thread time the extension's own code took in one task, and that task's wall time. */
     extensionMaxTaskCpuMs: number;
     extensionMaxTaskWallMs: number;
     extensionCpuMs: number;
@@ -55,7 +61,8 @@ export interface LongSessionFigures {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sample(cdp: CDPSession, t0: number): Promise<Sample> {
+async function sample(cdp: CDPSession, t0: number, page: Page): Promise<Sample> {
+  const posts = await page.evaluate(() => (window as unknown as { __appended?: number }).__appended ?? 0);
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const counters = (await cdp.send('Memory.getDOMCounters')) as {
     documents: number;
@@ -64,6 +71,7 @@ async function sample(cdp: CDPSession, t0: number): Promise<Sample> {
   };
   return {
     atMs: Date.now() - t0,
+    posts,
     heapUsed: heap.usedSize,
     nodes: counters.nodes,
     listeners: counters.jsEventListeners,
@@ -71,12 +79,12 @@ async function sample(cdp: CDPSession, t0: number): Promise<Sample> {
   };
 }
 
-async function settledSample(cdp: CDPSession, t0: number): Promise<Sample> {
+async function settledSample(cdp: CDPSession, t0: number, page: Page): Promise<Sample> {
   // Twice: the first collection can leave finalisers' garbage for the second.
   await cdp.send('HeapProfiler.collectGarbage');
   await sleep(200);
   await cdp.send('HeapProfiler.collectGarbage');
-  return sample(cdp, t0);
+  return sample(cdp, t0, page);
 }
 
 /** Installs the feed driver and the long-task observer in the page world. */
@@ -91,11 +99,45 @@ async function startFeed(
   await page.evaluate(
     ({ templates, everyMs, perStep, keep, first }) => {
       const w = window as unknown as Record<string, unknown>;
+      // Bounded bookkeeping only (this page's heap is what is measured): long tasks (few), the content
+      // script's slices as running figures, the slowest five, and the last 200 for overlap checks.
       const tasks: { start: number; duration: number }[] = [];
+      const reads = {
+        count: 0,
+        over50: 0,
+        slowest: [] as { start: number; duration: number; posts: number }[],
+      };
+      const recent: { start: number; duration: number }[] = [];
+      let overlaps = 0;
+      const overlapping = (t: { start: number; duration: number }) =>
+        recent.some((r) => r.start < t.start + t.duration && r.start + r.duration > t.start);
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+        for (const e of list.getEntries()) {
+          const task = { start: e.startTime, duration: e.duration };
+          tasks.push(task);
+          if (overlapping(task)) overlaps++;
+        }
       }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.name !== 'resonanz:read') continue;
+          const read = {
+            start: e.startTime,
+            duration: e.duration,
+            posts: ((e as PerformanceMeasure).detail as { posts?: number } | null)?.posts ?? -1,
+          };
+          reads.count++;
+          if (read.duration > 50) reads.over50++;
+          recent.push(read);
+          if (recent.length > 200) recent.shift();
+          reads.slowest.push(read);
+          reads.slowest.sort((a, b) => b.duration - a.duration);
+          reads.slowest.length = Math.min(reads.slowest.length, 5);
+        }
+      }).observe({ type: 'measure', buffered: true });
       w.__longTasks = tasks;
+      w.__reads = reads;
+      w.__overlaps = () => overlaps;
       let next = first;
       const section = document.querySelector('section')!;
       w.__feed = setInterval(() => {
@@ -160,7 +202,7 @@ export async function runLongSession(options: {
 
     const t0 = Date.now();
     await sleep(options.warmupMs ?? 8_000);
-    const start = await settledSample(cdp, t0);
+    const start = await settledSample(cdp, t0, page);
     const browser = session.context.browser();
     const traceMs = options.traceMs ?? 0;
     let tracing = false;
@@ -186,7 +228,9 @@ export async function runLongSession(options: {
     while (Date.now() < until) {
       await sleep(Math.min(options.sampleEveryMs ?? 5_000, Math.max(0, until - Date.now())));
       if (tracing && Date.now() >= traceUntil) await stopTrace();
-      samples.push(options.collectEverySample ? await settledSample(cdp, t0) : await sample(cdp, t0));
+      samples.push(
+        options.collectEverySample ? await settledSample(cdp, t0, page) : await sample(cdp, t0, page),
+      );
       if (samples.length % 12 === 0)
         options.log?.(
           `[long-session] ${Math.round((Date.now() - t0) / 1000)} s, heap ${samples.at(-1)!.heapUsed}`,
@@ -199,20 +243,22 @@ export async function runLongSession(options: {
     });
     await sleep(2_000); // the last batches are read and sent
     await stopTrace();
-    const end = await settledSample(cdp, t0);
+    const end = await settledSample(cdp, t0, page);
     samples.push(end);
 
-    const timeline = await page.evaluate(() => ({
-      tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
-      reads: performance.getEntriesByName('resonanz:read').map((e) => ({
-        start: e.startTime,
-        duration: e.duration,
-        posts: ((e as PerformanceMeasure).detail as { posts?: number } | null)?.posts ?? -1,
-      })),
-    }));
-    const overlaps = timeline.tasks.filter((task) =>
-      timeline.reads.some((r) => r.start < task.start + task.duration && r.start + r.duration > task.start),
-    ).length;
+    const timeline = await page.evaluate(() => {
+      const w = window as unknown as {
+        __longTasks: { start: number; duration: number }[];
+        __reads: {
+          count: number;
+          over50: number;
+          slowest: { start: number; duration: number; posts: number }[];
+        };
+        __overlaps: () => number;
+      };
+      return { tasks: w.__longTasks, reads: w.__reads, overlaps: w.__overlaps() };
+    });
+    const overlaps = timeline.overlaps;
     let postsStored: number | null = null;
     if (options.capture) {
       const reader = await session.context.newPage();
@@ -249,13 +295,14 @@ export async function runLongSession(options: {
       longTasksWithExtension: overlaps,
       trace,
       reads: {
-        count: timeline.reads.length,
-        maxMs: Math.round(Math.max(0, ...timeline.reads.map((r) => r.duration)) * 10) / 10,
-        over50: timeline.reads.filter((r) => r.duration > 50).length,
-        slowest: [...timeline.reads]
-          .sort((a, b) => b.duration - a.duration)
-          .slice(0, 5)
-          .map((r) => ({ atMs: Math.round(r.start), ms: Math.round(r.duration * 10) / 10, posts: r.posts })),
+        count: timeline.reads.count,
+        maxMs: Math.round((timeline.reads.slowest[0]?.duration ?? 0) * 10) / 10,
+        over50: timeline.reads.over50,
+        slowest: timeline.reads.slowest.map((r) => ({
+          atMs: Math.round(r.start),
+          ms: Math.round(r.duration * 10) / 10,
+          posts: r.posts,
+        })),
       },
       postsStored,
     };
@@ -298,24 +345,33 @@ export function analyseTrace(
     .sort((a, b) => a.ts - b.ts);
   let extensionTasks = 0;
   let extensionTasksOver50Cpu = 0;
+  let longTasksWithExtensionCode = 0;
   let extensionMaxTaskCpuMs = 0;
   let extensionMaxTaskWallMs = 0;
   let i = 0;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     while (i < calls.length && calls[i]!.ts < task.ts) i++;
-    let j = i;
+    // The extension's own time in this task: its outermost calls' thread time.
+    let ownUs = 0;
     let has = false;
-    while (j < calls.length && calls[j]!.ts <= end) {
-      if (calls[j]!.pid === task.pid && calls[j]!.tid === task.tid) has = true;
-      j++;
+    let until = Number.NEGATIVE_INFINITY;
+    for (let j = i; j < calls.length && calls[j]!.ts <= end; j++) {
+      const call = calls[j]!;
+      if (call.pid !== task.pid || call.tid !== task.tid || call.ts < until) continue;
+      has = true;
+      ownUs += call.tdur ?? call.dur ?? 0;
+      until = call.ts + (call.dur ?? 0);
     }
     if (!has) continue;
     extensionTasks++;
-    const cpu = (task.tdur ?? task.dur ?? 0) / 1000;
-    if (cpu > 50) extensionTasksOver50Cpu++;
-    extensionMaxTaskCpuMs = Math.max(extensionMaxTaskCpuMs, cpu);
-    extensionMaxTaskWallMs = Math.max(extensionMaxTaskWallMs, (task.dur ?? 0) / 1000);
+    const own = ownUs / 1000;
+    if (own > 50) extensionTasksOver50Cpu++;
+    if ((task.tdur ?? task.dur ?? 0) > 50_000) longTasksWithExtensionCode++;
+    if (own > extensionMaxTaskCpuMs) {
+      extensionMaxTaskCpuMs = own;
+      extensionMaxTaskWallMs = (task.dur ?? 0) / 1000;
+    }
   }
   // Outermost extension calls only (nested calls would count twice).
   let extensionCpuUs = 0;
@@ -331,6 +387,7 @@ export function analyseTrace(
     tasksOver50Cpu: tasks.filter((t) => (t.tdur ?? t.dur ?? 0) > 50_000).length,
     extensionTasks,
     extensionTasksOver50Cpu,
+    longTasksWithExtensionCode,
     extensionMaxTaskCpuMs: Math.round(extensionMaxTaskCpuMs * 10) / 10,
     extensionMaxTaskWallMs: Math.round(extensionMaxTaskWallMs * 10) / 10,
     extensionCpuMs: Math.round(extensionCpuUs / 1000),
