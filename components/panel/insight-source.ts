@@ -67,10 +67,11 @@ export interface InsightSource {
   command(request: PanelCommand): Promise<CommandResult>;
 }
 
-const errorOf = (error: unknown) => String((error as Error)?.message ?? error);
+/** A readable message for any thrown value. */
+export const errorOf = (error: unknown) => String((error as Error)?.message ?? error);
 
 /** Follows a Dexie live query; `onChange` sees loading first, then every result or the error. */
-function watch<T>(
+export function watch<T>(
   getDb: () => Promise<ResonanzDb>,
   query: (db: ResonanzDb) => Promise<T>,
   onChange: (state: Loadable<T>) => void,

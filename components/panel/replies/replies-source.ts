@@ -4,7 +4,6 @@
  * posts, the reply memory, alerts) and sends every change to the worker as a privileged message.
  * Page actions (show a comment, insert a draft) go to the tab's content script.
  */
-import { liveQuery } from 'dexie';
 import browser from 'webextension-polyfill';
 import type { z } from 'zod';
 import type { Alert, ResonanzDb } from '../../../core/db/schema';
@@ -13,7 +12,7 @@ import type { TabMessages } from '../../../core/messages';
 import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
 import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../../core/settings';
-import type { CommandResult, Loadable, PanelCommand } from '../insight-source';
+import { type CommandResult, errorOf, type Loadable, type PanelCommand, watch } from '../insight-source';
 
 export type { CommandResult, Loadable, PanelCommand };
 
@@ -56,32 +55,6 @@ export interface RepliesSource {
   copy(text: string): Promise<boolean>;
   /** The Prompt API global of this page, if any (feature detection only). */
   languageModel(): unknown;
-}
-
-const errorOf = (error: unknown) => String((error as Error)?.message ?? error);
-
-function watch<T>(
-  getDb: () => Promise<ResonanzDb>,
-  query: (db: ResonanzDb) => Promise<T>,
-  onChange: (state: Loadable<T>) => void,
-): Stop {
-  onChange({ status: 'loading' });
-  let stopped = false;
-  let subscription: { unsubscribe(): void } | null = null;
-  getDb().then(
-    (db) => {
-      if (stopped) return;
-      subscription = liveQuery(() => query(db)).subscribe({
-        next: (value) => onChange({ status: 'ready', value }),
-        error: (error) => onChange({ status: 'error', message: errorOf(error) }),
-      });
-    },
-    (error) => onChange({ status: 'error', message: errorOf(error) }),
-  );
-  return () => {
-    stopped = true;
-    subscription?.unsubscribe();
-  };
 }
 
 /** What the queue reads: own accounts, their posts' comments (by index), post links, memory. */

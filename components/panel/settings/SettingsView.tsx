@@ -5,12 +5,15 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { PLATFORM_IDS, type PlatformId, type StoredAccount } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
+import { instancePattern } from '../../../core/worker/instances';
 import { t } from '../../i18n';
 import type { ViewProps } from '../App';
 import { accountLabel, ErrorNote, Loading, PLATFORM_NAMES, Section } from '../common';
 import type { Loadable } from '../insight-source';
+import { MastodonInstances } from '../MastodonInstances';
 import type { PanelSource } from '../source';
 
 /** Time zones the browser knows (for the picker); a short list if it cannot say. */
@@ -133,6 +136,17 @@ export function SettingsView({ source }: ViewProps) {
           </select>
         </label>
         <Retention settings={current} save={save} />
+      </Section>
+
+      <Section id="mastodon" title={t('mastodonInstances')}>
+        <MastodonInstances
+          instances={current.mastodonInstances}
+          requestPermission={(host) => browser.permissions.request({ origins: [instancePattern(host)] })}
+          removePermission={async (host) => {
+            await browser.permissions.remove({ origins: [instancePattern(host)] });
+          }}
+          save={(hosts) => save({ ...current, mastodonInstances: hosts })}
+        />
       </Section>
 
       <Section id="erase" title={t('secErase')}>
