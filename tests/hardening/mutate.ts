@@ -320,6 +320,11 @@ function largestIn(s: string, locale: string | null, best: number): number {
 /** Readings of strings seen before: most of a page is the same from one damaged version to the next. */
 const readings = new Map<string | null, Map<string, number>>();
 
+/** Drops the remembered readings (between pages: they hold on to every string of a page). */
+export function forgetReadings(): void {
+  readings.clear();
+}
+
 function largestInCached(s: string, locale: string | null): number {
   let byString = readings.get(locale);
   if (!byString) {
