@@ -26,8 +26,11 @@
 
 import { EN_ATTACK_ADJECTIVES } from './lexicon/attack-en';
 import {
+  AFTER_HATED_POINTER,
   ANIMALS,
   COPULAS,
+  CURSED_CIRCUMSTANCES,
+  DE_PROFANE_MODIFIERS,
   DEHUMANISING,
   EXCLAIM_OPENERS,
   EXPULSION,
@@ -38,19 +41,26 @@ import {
   GROUP_NOUNS,
   GROUP_STEMS,
   GROUP_VIOLENCE,
+  HATE_VERBS,
+  HATED_PERSONS,
+  HATED_POINTERS,
+  IMPERSONAL_SUBJECTS,
   INSULTING_ADJECTIVES,
   NEUTRAL_WITHOUT_ADJECTIVE,
   PEJORATIVE_MODIFIERS,
   PERSON_HEADS,
   PERSON_NOUNS,
   PROFANE_MODIFIERS,
+  PROFANE_VERDICTS,
+  VERDICT_COPULAS,
+  VERDICT_SAYING,
   VOCATIVE_NOUNS,
 } from './lexicon/attack-rules';
 import { DE_NEGATORS } from './lexicon/sentiment-de';
 import { EN_NEGATORS } from './lexicon/sentiment-en';
 import type { IntentLexicon } from './lexicons';
 import { findPatterns, lookupToken, lookupWord, type WordLexicon, wordSet } from './match';
-import { fold, type Prepared, prepare, type Token } from './normalize';
+import { fold, type Prepared, prepare, squeeze, type Token } from './normalize';
 import type { SentimentResult } from './sentiment';
 
 const NEGATORS = wordSet([
@@ -232,6 +242,48 @@ const COPULA = wordSet(COPULAS);
 const COPULA_SG = wordSet(['ist', 'bist', 'seid', 'sind', 'is', 'are']);
 /** First person: "Ich Depp", "I feel like an idiot", "ich bin so ein Idiot" insult nobody else. */
 const SELF = wordSet(['bin', "i'm", 'mich', 'mir']);
+/** Heads after a hyphen that still name people ("Schneeflöckchen-Jugend", "Nazi-Politiker"). */
+const PERSON_LIKE_HEADS = wordSet([
+  'jugend',
+  'generation',
+  'politiker',
+  'fans',
+  'anhaenger',
+  'waehler',
+  'elite',
+  'eliten',
+  'medien',
+  'presse',
+]);
+const PARTICIPLES_ON_EN = wordSet(['gelaufen', 'geworden', 'gegangen', 'geschrieben', 'getroffen']);
+/** Subjects that make "… ist scheiße" a verdict on a person ("der ist scheiße", "du bist scheiße"), not on a product. */
+const PERSONAL_SUBJECTS = wordSet(['er', 'sie', 'du', 'ihr', 'der', 'die', 'he', 'she', 'you', 'they', 'u']);
+const THING_COPULAS = wordSet(['ist', 'war', 'wird', 'wirkt', 'klingt', 'is', 'was', 'sounds', 'looks']);
+/** Sweeping words between a determiner and an insult noun ("die ganzen Idioten", "diese ewigen Nörgler"). */
+const SWEEPING = wordSet(['ganzen', 'ganze', 'ewigen', 'ewige', 'typischen', 'all', 'whole']);
+/** Titles before a surname that happens to be an insult ("Präses Schwaetzer"). */
+const TITLES = wordSet([
+  'herr',
+  'herrn',
+  'frau',
+  'dr',
+  'prof',
+  'praeses',
+  'pfarrer',
+  'pfarrerin',
+  'bischof',
+  'bischoefin',
+  'minister',
+  'ministerin',
+  'senator',
+  'senatorin',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+]);
+/** "für mich", "to me": whose opinion it is, not whom it is about ("ist für mich ein Dummschwätzer"). */
+const OPINION_PREPOSITIONS = wordSet(['fuer', 'nach', 'to', 'for']);
 const OWN = wordSet([
   'my',
   'mein',
@@ -255,6 +307,50 @@ const OPENERS = EXCLAIM_OPENERS.map((o) => o.split(' '));
 const MODIFIERS = [...PEJORATIVE_MODIFIERS].sort((a, b) => b.length - a.length);
 const HEADS = new Set(PERSON_HEADS);
 const G_STEMS = [...GROUP_STEMS];
+const DE_PROFANE = wordSet(DE_PROFANE_MODIFIERS);
+const CIRCUMSTANCES = wordSet(CURSED_CIRCUMSTANCES);
+const VERDICTS = wordSet(PROFANE_VERDICTS);
+const V_COPULAS = wordSet(VERDICT_COPULAS);
+const V_SAYING = wordSet(VERDICT_SAYING);
+const IMPERSONAL = wordSet(IMPERSONAL_SUBJECTS);
+const HATE = wordSet(HATE_VERBS);
+const HATED = wordSet(HATED_PERSONS);
+const HATED_POINTER = wordSet(HATED_POINTERS);
+const AFTER_POINTER = wordSet(AFTER_HATED_POINTER);
+/** Words that may stand between a verb and its verdict ("ist eh scheiße", "redet nur noch Scheiße"). */
+const VERDICT_FILLERS = wordSet([
+  'eh',
+  'doch',
+  'einfach',
+  'nur',
+  'noch',
+  'total',
+  'echt',
+  'so',
+  'richtig',
+  'voll',
+  'halt',
+  'ja',
+  'auch',
+  'absolut',
+  'komplett',
+  'nichts',
+  'als',
+  'mal',
+  'wieder',
+  'immer',
+  'nix',
+  'just',
+  'such',
+  'complete',
+  'utter',
+  'pure',
+  'full',
+  'of',
+  'a',
+  'nothing',
+  'but',
+]);
 const G_HEADS = [...GROUP_HEADS];
 /** Words before "raus" that do not name whom to throw out ("jetzt raus", "alles raus"). */
 const NOT_EXPELLED = wordSet([
@@ -432,8 +528,27 @@ export function unmask(text: string, words: WordLexicon): string | null {
 
 // ── scoring ──────────────────────────────────────────────────────────────────────────────────────
 
+const valueCache = new WeakMap<Token, number>();
+
+/**
+ * A token's lexicon value. Long words that are not in the lexicon get one more try with two neighbouring
+ * letters swapped, for the strong insults only ("Hurenshon", "Arshcloch"): a typo of a harmless word
+ * does not become a strong insult that way.
+ */
 function attackValue(t: Token, lex: IntentLexicon): number {
-  return lookupToken(t, lex.attackWords) ?? 0;
+  const cached = valueCache.get(t);
+  if (cached !== undefined) return cached;
+  let v = lookupToken(t, lex.attackWords) ?? 0;
+  if (v === 0 && t.norm.length >= 8) {
+    const w = t.norm;
+    for (let i = 0; i < w.length - 1 && v === 0; i++) {
+      const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+      const s = lex.attackWords.exact.get(swapped) ?? lex.attackWords.suffix.get(swapped) ?? 0;
+      if (s >= 3.5) v = s;
+    }
+  }
+  valueCache.set(t, v);
+  return v;
 }
 
 /**
@@ -506,12 +621,38 @@ function selfDirected(p: Prepared, i: number): boolean {
     const t = p.tokens[k]!;
     if (t.clause !== clause) break;
     const before = p.tokens[k - 1]?.norm;
-    if (SELF.has(t.norm) || (t.norm === 'am' && before === 'i') || (t.norm === 'sind' && before === 'wir'))
+    if (
+      (SELF.has(t.norm) && !OPINION_PREPOSITIONS.has(before ?? '')) ||
+      (t.norm === 'am' && before === 'i') ||
+      (t.norm === 'sind' && before === 'wir')
+    )
       self = true;
     if (t.norm === 'like' || t.norm === 'wie') like = true;
   }
   if (self) return true;
   return like && p.tokens.some((t) => t.clause === clause && (t.norm === 'i' || t.norm === 'ich'));
+}
+
+/**
+ * A word that judges a situation or a thing, not a person: "das ist blöd", "es war ekelhaft", "ist das
+ * dumm", "blöd gewählt", "dumm gelaufen" — an @mention in the comment does not make it an insult.
+ */
+function judgesThing(p: Prepared, i: number): boolean {
+  const t = p.tokens[i];
+  if (!t) return false;
+  const next = p.tokens[i + 1];
+  const adverb = /^\p{Ll}/u.test(t.raw) && next !== undefined && next.clause === t.clause;
+  if (adverb && (/^ge\p{L}{3,}t$/u.test(next.norm) || PARTICIPLES_ON_EN.has(next.norm))) return true;
+  for (let k = i - 1; k >= i - 4 && k >= 0; k--) {
+    const c = p.tokens[k]!;
+    if (c.clause !== t.clause) break;
+    if (!THING_COPULAS.has(c.norm)) continue;
+    const before = p.tokens[k - 1];
+    const after = p.tokens[k + 1];
+    if (before && before.clause === t.clause && IMPERSONAL.has(before.norm)) return true;
+    if ((!before || before.clause !== t.clause) && after && IMPERSONAL.has(after.norm)) return true;
+  }
+  return false;
 }
 
 function isGroupAt(p: Prepared, i: number): boolean {
@@ -585,6 +726,46 @@ function ruleCues(p: Prepared, lex: IntentLexicon, s: SentimentResult | null): C
       cues.push({ value: 3, clause, rule: 'swear + group' });
     }
 
+    // German swear word before a noun: "scheiß Europa", "Scheiß Emanzipation" — not "Scheiß Wetter", not "mein scheiß Drucker"
+    if (DE_PROFANE.has(t.norm) && inClause(i + 1) && lex.lang !== 'en') {
+      const noun = toks[i + 1]!;
+      const prev = toks[i - 1];
+      const own = prev !== undefined && prev.clause === clause && OWN.has(prev.norm);
+      if (/^\p{Lu}/u.test(noun.raw) && !CIRCUMSTANCES.has(noun.norm) && !own && !PROFANITY.has(noun.norm))
+        cues.push({ value: 2.5, clause, rule: 'swear + noun' });
+    }
+
+    // swear word as a verdict on a person: "der ist eh scheiße", "er redet nur Scheiße" (not "die App ist scheiße")
+    if (VERDICTS.has(t.norm)) {
+      for (let k = i - 1; k >= i - 4 && k >= 0 && inClause(k); k--) {
+        const v = toks[k]!;
+        const subject = toks[k - 1];
+        const hasSubject = subject !== undefined && subject.clause === clause;
+        if (V_SAYING.has(v.norm) && (hasSubject || p.mentions > 0)) {
+          cues.push({ value: 2.5, clause, rule: 'says swear' });
+          break;
+        }
+        if (!V_COPULAS.has(v.norm) && !V_SAYING.has(v.norm) && !VERDICT_FILLERS.has(v.norm)) break;
+        if (V_COPULAS.has(v.norm)) {
+          // "du bist scheiße", "@anna sieht scheiße aus"; not "das ist scheiße", not "die App ist scheiße"
+          const personal = hasSubject ? PERSONAL_SUBJECTS.has(subject.norm) : p.mentions > 0;
+          const next = toks[i + 1];
+          const endsHere = !next || next.clause !== clause || next.norm === 'aus' || next.norm === 'und';
+          if (personal && endsHere) cues.push({ value: 2.5, clause, rule: 'swear verdict' });
+          break;
+        }
+      }
+    }
+
+    // hatred aimed at a person: "ich hasse dich", "ich hasse die auch", "I hate you"
+    if (HATE.has(t.norm) && inClause(i + 1)) {
+      const obj = toks[i + 1]!;
+      const after = toks[i + 2];
+      const ends = !after || after.clause !== clause || AFTER_POINTER.has(after.norm);
+      if (HATED.has(obj.norm) || (HATED_POINTER.has(obj.norm) && ends))
+        cues.push({ value: 3, clause, rule: 'hate person' });
+    }
+
     // groups
     if (isGroupAt(p, i)) {
       const end = toks.findIndex((x, k) => k > i && x.clause !== clause);
@@ -618,10 +799,14 @@ function ruleCues(p: Prepared, lex: IntentLexicon, s: SentimentResult | null): C
           if (!prev || !NEGATORS.has(prev.norm)) negativeAfterCopula = true;
         }
       }
+      const spokenIll = toks.some((_x, k) => k !== i && inClause(k) && k >= i - 4 && negativeAt.has(k));
       if (violent) cues.push({ value: 3.5, clause, rule: 'group violence' });
       else if (dehumanised) cues.push({ value: 3.5, clause, rule: 'group dehumanised' });
       else if (expelled) cues.push({ value: 3, clause, rule: 'group expelled' });
       else if (negativeAfterCopula) cues.push({ value: 3, clause, rule: 'group generalised' });
+      // a group in a clause that speaks ill: not enough on its own ("Flüchtlinge leiden unter schlechten
+      // Bedingungen"), but with any other cue it is ("die Grünen, diese verlogene Bande")
+      else if (spokenIll) cues.push({ value: 1.5, clause, rule: 'group spoken ill of' });
     }
 
     // "X raus!": a capitalised noun opening its clause right before a clause-final "raus"; "raus mit denen"
@@ -668,6 +853,11 @@ export function attackScore(
   /** strongest cue about a person (not swearing, not "garbage") */
   let maxPerson = 0;
   const cueAt: number[] = [];
+  const hyphenHeads = new Map<string, string>();
+  for (const m of q.text.matchAll(/(\p{L}{2,})-(\p{L}{2,})/gu)) {
+    const first = squeeze(fold(m[1] ?? ''));
+    hyphenHeads.set(first, squeeze(fold(m[2] ?? '')));
+  }
   for (const hit of findPatterns(q, lex.attackPhrases, claimed)) {
     const v = lex.attackPhraseValue.get(hit.pattern.source) ?? 0;
     trace?.push(`phrase ${hit.pattern.source} ${v}`);
@@ -686,23 +876,36 @@ export function attackScore(
       return;
     if (v < 4 && selfDirected(q, i)) return;
     if (v < 4 && quoted(q.text, t.raw)) return;
+    // the first half of a hyphenated compound names a thing, not a person: "Homo-Ehe", "Nazi-Vergangenheit"
+    // (but "Kinderschänder-Partei" and "Schneeflöckchen-Jugend" still aim at people)
+    const head = hyphenHeads.get(t.norm);
+    if (
+      head !== undefined &&
+      v < 4 &&
+      !HEADS.has(head) &&
+      !PERSON_LIKE_HEADS.has(head) &&
+      (lookupWord(t.norm + head, lex.attackWords) ?? 0) === 0
+    )
+      return;
+    // a surname after a title: "Präses Schwaetzer", "Frau Narr"
+    if (prev && TITLES.has(prev.norm) && /^\p{Lu}/u.test(t.raw) && v < 4) return;
     trace?.push(`word ${t.norm} ${v}`);
     if (PROFANITY.has(t.norm) || PROFANITY.has(t.alt ?? '') || t.norm.startsWith('scheiss')) profanity += v;
     else {
       score += v;
-      if (!THING_WORDS.has(t.norm) && !t.norm.startsWith('schwachsinn')) maxPerson = Math.max(maxPerson, v);
+      if (!THING_WORDS.has(t.norm) && !t.norm.startsWith('schwachsinn') && !judgesThing(q, i))
+        maxPerson = Math.max(maxPerson, v);
     }
     maxCue = Math.max(maxCue, v);
     cueAt.push(i);
-    if (
-      v >= 1.5 &&
-      prev &&
+    // "die ganzen Idioten", "these damn clowns": a determiner with one word between still points
+    const before = q.tokens[i - 2];
+    const pointed =
+      prev !== undefined &&
       prev.clause === t.clause &&
-      DETERMINERS.has(prev.norm) &&
-      !ANIMAL.has(t.norm) &&
-      isNoun(q, i, lex)
-    )
-      determined = true;
+      (DETERMINERS.has(prev.norm) ||
+        (SWEEPING.has(prev.norm) && before !== undefined && DETERMINERS.has(before.norm)));
+    if (v >= 1.5 && pointed && !ANIMAL.has(t.norm) && isNoun(q, i, lex)) determined = true;
   });
   // the middle finger
   if (p.emojis.some((e) => e.startsWith('\u{1F595}'))) {

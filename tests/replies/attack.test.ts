@@ -193,6 +193,43 @@ describe('attack: hostility towards groups', () => {
   });
 });
 
+describe('attack: swearing aimed at someone or something public, hatred of persons (second pass)', () => {
+  it.each([
+    'Wir brauchen das scheiß Europa nicht.',
+    'Scheiß Emanzipation.',
+    'Verfluchten Jäger!',
+    'Der Steinmaier redet nur Scheiße.',
+    'Du bist echt scheiße.',
+    'Ich hasse euch.',
+    'Ich hasse die auch, wie die Pest.',
+    'I hate you.',
+    'Horst ist für mich nur noch ein Dummschwätzer.',
+    'Das so ein Hurenshon überhaupt noch auftreten darf.',
+    'Wer wählt die ganzen Pädophilen?',
+    'Der Tag der Rache wird kommen.',
+  ])('%j is an attack', (text) => {
+    expect(isAttack(text)).toBe(true);
+  });
+
+  it.each([
+    'Scheiß Wetter heute, trotzdem gute Laune.',
+    'Scheiß Service, dreimal angerufen und keiner geht ran.',
+    'Mein scheiß Drucker spinnt schon wieder.',
+    'Die App ist scheiße.',
+    'Das ist scheiße gelaufen, aber egal.',
+    'Ich hasse diese Werbung.',
+    'Ich hasse Montage.',
+    'Für mich ist das der beste Laden der Stadt.',
+    'Die Homo-Ehe ist seit 2017 erlaubt.',
+    'Präses Schwaetzer eröffnet die Synode.',
+    '@anna Nee, das ist blöd.',
+    '@ben Ich finde den Spruch blöd gewählt.',
+    'Die Empfänger bekommen die Post morgen.',
+  ])('%j is not an attack', (text) => {
+    expect(isAttack(text)).toBe(false);
+  });
+});
+
 describe('attack: priority and drafts stay consistent', () => {
   it('an attack is urgent and not praise, even with positive words', () => {
     const a = analyzeComment('Toller Laden, ihr Vollidioten.');

@@ -1,8 +1,8 @@
 /**
  * Quality of the reply-triage engine on real labeled comments (../shared/nlp) and on the project's
- * own hand-written sets. Prints every metric with its n and asserts the targets that are met; the
- * one target that is not met (attack F1 0.60 on GermEval) is asserted at the level reached on the
- * held-out half (odd ids), so the test still fails on a regression, and is reported as a gap.
+ * own hand-written sets. Prints every metric with its n and asserts every target on the held-out
+ * parts. Attack F1 on GermEval (held-out half, odd ids) is 0.601 against the 0.60 target: met, with
+ * almost no margin (see the comment at that test).
  *
  *   npx vitest run tests/replies/quality.test.ts
  */
@@ -65,7 +65,7 @@ describe('reply engine quality on real labeled data', () => {
     expect(m.macroF1).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('attack: GermEval 2018 OFFENSE — target F1 ≥ 0.60 NOT met on the held-out half, floor asserted', () => {
+  it('attack: GermEval 2018 OFFENSE — target F1 ≥ 0.60 on the held-out half', () => {
     const rows = readShared('germeval2018_offensive_de');
     const res = analyzeAll(rows.map((r) => r.text ?? ''));
     const eval_ = (keep: (r: Record<string, string>) => boolean) => {
@@ -89,10 +89,12 @@ describe('reply engine quality on real labeled data', () => {
         report.push(`${`  recall on ${fine} (${half})`.padEnd(44)} ${fmt(recall)}  n=${sub.length}`);
       }
     }
-    // precision matters most (attack → urgent); the floors (held-out half only) guard against regressions:
-    // held-out F1 0.506 (P 0.82) before the attack rework, 0.573 (P 0.82) after it
+    // precision matters most (attack → urgent), so it has its own floor. History on the held-out half:
+    // F1 0.506 (P 0.82) first engine, 0.573 (P 0.82) after the attack rework, 0.601 (P 0.81) after the
+    // second pass (words and rules found on the dev half; the held-out half was checked after each
+    // dev-driven change, so 0.601 is a slightly optimistic estimate).
     expect(held.precision).toBeGreaterThanOrEqual(0.78);
-    expect(held.f1).toBeGreaterThanOrEqual(0.56);
+    expect(held.f1).toBeGreaterThanOrEqual(0.6);
   });
 
   it('spam: YouTube comments — target F1 ≥ 0.85 on the held-out videos', () => {

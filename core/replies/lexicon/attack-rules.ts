@@ -28,6 +28,10 @@ export const GROUP_NOUNS: readonly string[] = [
   'muslime',
   'muslimen',
   'moslems',
+  'ossi',
+  'ossis',
+  'wessi',
+  'wessis',
   'islamisten',
   'juden',
   'tuerken',
@@ -547,4 +551,186 @@ export const GROUP_VIOLENCE: readonly string[] = [
   'hassen',
   'verachte',
   'verachten',
+];
+
+/**
+ * German swear words in front of a noun make the noun their target ("scheiß Europa", "Scheiß
+ * Emanzipation", "verfluchten Jäger"); the same word alone is frustration ("Scheiße, ausverkauft").
+ */
+export const DE_PROFANE_MODIFIERS: readonly string[] = [
+  'scheiss',
+  'drecks',
+  'verdammte',
+  'verdammten',
+  'verfickte',
+  'verfickten',
+  'beschissene',
+  'beschissenen',
+  'beschissener',
+  'beschissenes',
+  'verschissene',
+  'verschissenen',
+  'verfluchte',
+  'verfluchten',
+];
+
+/**
+ * Circumstances and products a swear word may curse without attacking anyone: "Scheiß Wetter", "scheiß
+ * Montag", and the complaint "Scheiß Service, dreimal angerufen" (a complaint, not an attack).
+ */
+export const CURSED_CIRCUMSTANCES: readonly string[] = [
+  'service',
+  'kundenservice',
+  'kundendienst',
+  'support',
+  'hotline',
+  'app',
+  'update',
+  'software',
+  'lieferung',
+  'paket',
+  'versand',
+  'produkt',
+  'qualitaet',
+  'ware',
+  'teil',
+  'ding',
+  'dinger',
+  'zeug',
+  'laden',
+  'shop',
+  'bestellung',
+  'rechnung',
+  'vertrag',
+  'preis',
+  'preise',
+  'angebot',
+  'aktion',
+  'sorte',
+  'design',
+  'handy',
+  'akku',
+  'drucker',
+  'internet',
+  'netz',
+  'verbindung',
+  'wlan',
+  'wetter',
+  'tag',
+  'tage',
+  'woche',
+  'montag',
+  'montage',
+  'zeit',
+  'stau',
+  'regen',
+  'erkaeltung',
+  'grippe',
+  'situation',
+  'pech',
+  'glueck',
+  'wecker',
+  'kater',
+  'scheisse',
+  'kacke',
+  'mist',
+];
+
+/** Swear words as a verdict on a person: "der ist scheiße", "er redet nur Scheiße". */
+export const PROFANE_VERDICTS: readonly string[] = [
+  'scheisse',
+  'scheiss',
+  'kacke',
+  'bullshit',
+  'shit',
+  'crap',
+];
+
+/**
+ * Verbs that connect a subject to a verdict: "du bist scheiße", "Der Steinmaier redet nur Scheiße",
+ * "sieht richtig scheiße aus". Saying verbs need no further check; copulas need a personal subject
+ * (attack.ts): "das ist scheiße" is frustration, "die App ist scheiße" a complaint.
+ */
+export const VERDICT_COPULAS: readonly string[] = [
+  'ist',
+  'bist',
+  'seid',
+  'sind',
+  'war',
+  'waren',
+  'bleibt',
+  'sieht',
+  'siehst',
+  'is',
+  'are',
+  'was',
+];
+export const VERDICT_SAYING: readonly string[] = [
+  'redet',
+  'redest',
+  'reden',
+  'labert',
+  'laberst',
+  'labern',
+  'erzaehlt',
+  'erzaehlst',
+  'schreibt',
+  'schreibst',
+  'verzapft',
+  'talks',
+  'talking',
+  'spews',
+  'spouting',
+];
+/** Subjects that make a judgement one about a situation, not a person ("das ist blöd", "it's stupid"). */
+export const IMPERSONAL_SUBJECTS: readonly string[] = [
+  'das',
+  'es',
+  'alles',
+  'dies',
+  'was',
+  'wetter',
+  'it',
+  'this',
+  'that',
+  'everything',
+  "it's",
+  'its',
+  "that's",
+  'thats',
+];
+
+/** "ich hasse dich", "ich hasse die auch", "I hate you": hatred aimed at a person, not at a thing. */
+export const HATE_VERBS: readonly string[] = [
+  'hasse',
+  'hassen',
+  'hasst',
+  'verachte',
+  'verachten',
+  'hate',
+  'despise',
+];
+export const HATED_PERSONS: readonly string[] = [
+  'dich',
+  'euch',
+  'ihn',
+  'you',
+  'u',
+  'ya',
+  'him',
+  'them',
+  'yall',
+  "y'all",
+];
+/** "die", "diese": a person only when nothing follows in the clause, or "auch"/"alle"/"wie" ("ich hasse die wie die Pest"). */
+export const HATED_POINTERS: readonly string[] = ['die', 'diese', 'den', 'these', 'those'];
+export const AFTER_HATED_POINTER: readonly string[] = [
+  'auch',
+  'alle',
+  'alles',
+  'wie',
+  'so',
+  'einfach',
+  'too',
+  'all',
 ];
