@@ -25,9 +25,12 @@ export default defineBackground(() => {
   void storageState.restore();
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? browser.browserAction;
+  // Per-account statistics kept in memory between captures; dropped whenever the data is replaced.
+  const scores = new ScoreCache();
   const research = createResearch({
     db: getDb,
     now: () => Date.now(),
+    onDataReplaced: () => scores.clear(),
     log: (message, detail) => console.warn(message, detail),
     setBadge: async ({ text, color, collectionName }: BadgeState) => {
       await action?.setBadgeText({ text });
@@ -78,7 +81,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => Date.now(),
-    scores: new ScoreCache(),
+    scores,
     log: (message: string, detail?: unknown) => console.warn(message, detail),
     content: contentReplyHandlers(replies),
     afterCapture,
@@ -89,7 +92,10 @@ export default defineBackground(() => {
         db: getDb,
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
         writeSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
-        onErased: research.syncBadge,
+        onErased: async () => {
+          scores.clear();
+          await research.syncBadge();
+        },
       }),
       ...research.handlers,
       ...replyHandlers(replies),

@@ -60,6 +60,11 @@ export interface ResearchDeps {
   log?: (message: string, detail?: unknown) => void;
   /** A restore with no message for this long is abandoned and rolled back. */
   restoreIdleMs?: number;
+  /**
+   * Called whenever a restore replaced the stored data (finished, rolled back, or undone at start):
+   * in-memory state derived from the database (the worker's account statistics) must be dropped.
+   */
+  onDataReplaced?: () => void;
 }
 
 const failure = (error: unknown, retry = false) => ({
@@ -87,7 +92,10 @@ export function createResearch(deps: ResearchDeps) {
     restore = null;
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
-    if (session) await session.rollback();
+    if (session) {
+      await session.rollback();
+      deps.onDataReplaced?.();
+    }
   };
 
   const touch = () => {
@@ -160,6 +168,7 @@ export function createResearch(deps: ResearchDeps) {
       try {
         const counts = await sessionFor(request.restoreId).end();
         restore = null;
+        deps.onDataReplaced?.();
         if (idleTimer) clearTimeout(idleTimer);
         await syncBadge();
         return { ok: true as const, counts };
@@ -182,7 +191,10 @@ export function createResearch(deps: ResearchDeps) {
     /** On every worker start: undo a restore the worker died in, apply retention, show the badge. */
     async startup(): Promise<void> {
       const db = await deps.db();
-      if (await rollbackRestore(db)) deps.log?.('Resonanz: rolled back an unfinished restore');
+      if (await rollbackRestore(db)) {
+        deps.log?.('Resonanz: rolled back an unfinished restore');
+        deps.onDataReplaced?.();
+      }
       await retain();
       await syncBadge();
     },

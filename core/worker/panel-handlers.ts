@@ -11,7 +11,11 @@ import { setHandlers } from './sets';
 export interface PanelDeps {
   db: () => Promise<ResonanzDb>;
   sendToTab: (tabId: number, message: unknown) => Promise<unknown>;
-  /** Called after everything was erased (the toolbar badge stops saying a collection records). */
+  /**
+   * Called after everything was erased: the worker forgets its in-memory account statistics (or the
+   * next capture would write the erased posts' aggregates back) and the toolbar badge stops saying
+   * a collection records.
+   */
   onErased?: () => Promise<void>;
   /** Writes validated settings to extension storage; without it `saveSettings` is refused. */
   writeSettings?: (settings: Settings) => Promise<void>;

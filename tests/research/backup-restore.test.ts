@@ -144,6 +144,20 @@ describe('restore into an empty database', () => {
     expect(await target.db.collectionItems.count()).toBe(await source.db.collectionItems.count());
   });
 
+  it('after erasing and restoring, account statistics come from the restored posts only', async () => {
+    await fill(source);
+    const text = await collect(backupChunks(source.db, { now: 1, extensionVersion: 'x' }));
+    // The target had its own history, erased it, restored the backup, and captures on.
+    accepted(await target.capture(page([post('mine-1'), post('mine-2')], { url: 'https://x.com/acc0' })));
+    accepted(await target.panel({ type: 'eraseAll', confirm: 'erase' }));
+    expect(await restoreFile(asFile(text), target.panel as never, () => {})).toMatchObject({ ok: true });
+    accepted(await target.capture(page([post('after')])));
+    const stored = new Set((await target.db.posts.toArray()).map((p) => p.id));
+    const inStats = (await target.db.accountStats.toArray()).flatMap((row) => row.window.map((e) => e.id));
+    expect(inStats.length).toBeGreaterThan(0);
+    expect(inStats.filter((id) => !stored.has(id))).toEqual([]);
+  });
+
   it('refuses a database that is not empty, and changes nothing', async () => {
     await fill(source);
     const text = await collect(backupChunks(source.db, { now: 1, extensionVersion: 'x' }));

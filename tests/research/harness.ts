@@ -44,9 +44,11 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
   await db.open();
   const clock = { now: Date.UTC(2025, 9, 21, 12, 0, 0) };
   const badges: BadgeState[] = [];
+  const scores = new ScoreCache();
   const research = createResearch({
     db: async () => db,
     now: () => clock.now,
+    onDataReplaced: () => scores.clear(),
     setBadge: async (state) => {
       badges.push(state);
     },
@@ -58,7 +60,7 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
     extensionId: 'resonanz-test',
     extensionOrigin: ORIGIN,
     now: () => clock.now,
-    scores: new ScoreCache(),
+    scores,
     log: () => {},
     extensionVersion: EXTENSION_VERSION,
     captureBlocked: research.captureBlocked,
@@ -66,7 +68,10 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
       ...panelHandlers({
         db: async () => db,
         sendToTab: async () => undefined,
-        onErased: research.syncBadge,
+        onErased: async () => {
+          scores.clear();
+          await research.syncBadge();
+        },
       }),
       ...research.handlers,
     },

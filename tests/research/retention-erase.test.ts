@@ -87,6 +87,9 @@ describe('deleting', () => {
     // Nothing records any more.
     accepted(await w.capture(page([post('later')])));
     expect(await w.db.collectionItems.count()).toBe(0);
+    // The worker forgot the erased posts too: the account's statistics know only the new one.
+    const stats = await w.db.accountStats.toArray();
+    expect(stats.flatMap((row) => row.window.map((e) => e.id))).toEqual(['later']);
   });
 
   it('the badge shows the recording after a worker restart', async () => {
