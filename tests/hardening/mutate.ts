@@ -319,10 +319,18 @@ function largestIn(s: string, locale: string | null, best: number): number {
 
 /** Readings of strings seen before: most of a page is the same from one damaged version to the next. */
 const readings = new Map<string | null, Map<string, number>>();
+/**
+ * Characters held by `readings`. Bounded: every damaged version adds new strings (a 1 MB page script
+ * with one number changed is a new 1 MB key), and a soak run of 400 versions of a 2 MB capture
+ * once filled a 4 GB heap this way.
+ */
+let readingChars = 0;
+const MAX_READING_CHARS = 40_000_000;
 
 /** Drops the remembered readings (between pages: they hold on to every string of a page). */
 export function forgetReadings(): void {
   readings.clear();
+  readingChars = 0;
 }
 
 function largestInCached(s: string, locale: string | null): number {
@@ -334,8 +342,12 @@ function largestInCached(s: string, locale: string | null): number {
   let value = byString.get(s);
   if (value === undefined) {
     value = largestIn(s, locale, 0);
-    if (byString.size > 200_000) byString.clear();
+    if (byString.size > 200_000 || readingChars + s.length > MAX_READING_CHARS) {
+      for (const map of readings.values()) map.clear();
+      readingChars = 0;
+    }
     byString.set(s, value);
+    readingChars += s.length;
   }
   return value;
 }

@@ -172,6 +172,13 @@ async function exercise(fixture: FixturePage) {
   } finally {
     await window.close();
   }
+  if (SOAK) {
+    // the soak reports memory page by page (after a full collection when node runs with --expose-gc)
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log(
+      `[hardening] after ${fixture.name}: heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
+    );
+  }
 }
 
 function run(fixture: FixturePage, parse: (html: string) => Document) {
@@ -190,27 +197,25 @@ function run(fixture: FixturePage, parse: (html: string) => Document) {
   const page = pageContext(adapter, doc, url);
   const pools = poolsOf(doc, adapter.findPosts(doc, page));
   const item = fixture.name.includes('.jsonl#');
-  fc.assert(
-    fc.property(
-      fc.array(opArbitrary, { minLength: 1, maxLength: 8 }),
-      fc.nat({ max: ADAPTERS.length - 1 }),
-      (ops: Op[], other: number) => {
-        tally.inputs++;
-        const undo: (() => void)[] = [];
-        try {
-          for (const op of ops) undo.push(apply(doc, pools, op));
-          const memo: Memo = {};
-          const result = extractOrExplain(doc, fixture.url);
-          if (result) check(result, doc, `${fixture.name} ${JSON.stringify(ops).slice(0, 400)}`, memo);
-          const foreign = ADAPTERS[other]!;
-          check(extractWith(foreign, doc, url), doc, `${fixture.name} read as ${foreign.id}`, memo);
-        } finally {
-          for (const u of undo.reverse()) u();
-        }
-      },
-    ),
-    { numRuns: runsFor(html.length, item) },
+  const property = fc.property(
+    fc.array(opArbitrary, { minLength: 1, maxLength: 8 }),
+    fc.nat({ max: ADAPTERS.length - 1 }),
+    (ops: Op[], other: number) => {
+      tally.inputs++;
+      const undo: (() => void)[] = [];
+      try {
+        for (const op of ops) undo.push(apply(doc, pools, op));
+        const memo: Memo = {};
+        const result = extractOrExplain(doc, fixture.url);
+        if (result) check(result, doc, `${fixture.name} ${JSON.stringify(ops).slice(0, 400)}`, memo);
+        const foreign = ADAPTERS[other]!;
+        check(extractWith(foreign, doc, url), doc, `${fixture.name} read as ${foreign.id}`, memo);
+      } finally {
+        for (const u of undo.reverse()) u();
+      }
+    },
   );
+  fc.assert(property, { numRuns: runsFor(html.length, item) });
   // The undo log put the page back exactly: later runs saw the capture, not leftovers.
   expect(doc.documentElement.outerHTML === before, `${fixture.name}: page not restored`).toBe(true);
   expect((globalThis as { __resonanzPwned?: unknown }).__resonanzPwned).toBeUndefined();
@@ -234,6 +239,8 @@ function run(fixture: FixturePage, parse: (html: string) => Document) {
 
 describe('adapters on damaged pages', () => {
   afterAll(() => {
+    // after a full collection when node runs with --expose-gc (the soak script does)
+    (globalThis as { gc?: () => void }).gc?.();
     const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
     console.log(`[hardening] mutations: ${JSON.stringify({ ...tally, heapMb })}`);
   });
@@ -242,8 +249,8 @@ describe('adapters on damaged pages', () => {
   }
   it(
     'the 85 TikTok For You items of 2022, one by one',
-    () => {
-      for (const fixture of tiktokItems()) exercise(fixture);
+    async () => {
+      for (const fixture of tiktokItems()) await exercise(fixture);
     },
     SOAK ? 1_800_000 : 240_000,
   );

@@ -13,8 +13,8 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { localDateTime } from '../bluesky/local-time';
-import { absoluteUrl, jsonLd, labelOf, meta, timeOf, visibleText } from '../dom';
-import { blockText } from '../reddit/block-text';
+import { absoluteUrl, blockText, jsonLd, labelOf, meta, timeOf, visibleText } from '../dom';
+
 import { BOOSTED_WORDS, BUTTONS, FEED_PATHS, MASTODON, PROFILE_WORDS, SEARCH_PATHS } from './selectors';
 
 /** "/@user/123", "/@user@host/123"; older and advanced layouts prefix "/web" or "/deck". */

@@ -10,8 +10,8 @@ import { collapseWhitespace } from '../../parse/text';
 import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
-import { absoluteUrl, first, timeOf, visibleText } from '../dom';
-import { blockText } from './block-text';
+import { absoluteUrl, blockText, first, timeOf, visibleText } from '../dom';
+
 import { MEDIA_BY_POST_TYPE, PROMOTED_WORDS, REDDIT, SEARCH_PATHS, USER_PATHS } from './selectors';
 
 const ORIGIN = 'https://www.reddit.com';
