@@ -255,7 +255,8 @@ const PERSON_LIKE_HEADS = wordSet([
   'medien',
   'presse',
 ]);
-const PARTICIPLES_ON_EN = wordSet(['gelaufen', 'geworden', 'gegangen', 'geschrieben', 'getroffen']);
+/** German past participles in -en after an adverb: "dumm gelaufen", "blöd geschrieben". */
+const STRONG_PARTICIPLES = wordSet(['gelaufen', 'geworden', 'gegangen', 'geschrieben', 'getroffen']);
 /** Subjects that make "… ist scheiße" a verdict on a person ("der ist scheiße", "du bist scheiße"), not on a product. */
 const PERSONAL_SUBJECTS = wordSet(['er', 'sie', 'du', 'ihr', 'der', 'die', 'he', 'she', 'you', 'they', 'u']);
 const THING_COPULAS = wordSet(['ist', 'war', 'wird', 'wirkt', 'klingt', 'is', 'was', 'sounds', 'looks']);
@@ -642,7 +643,7 @@ function judgesThing(p: Prepared, i: number): boolean {
   if (!t) return false;
   const next = p.tokens[i + 1];
   const adverb = /^\p{Ll}/u.test(t.raw) && next !== undefined && next.clause === t.clause;
-  if (adverb && (/^ge\p{L}{3,}t$/u.test(next.norm) || PARTICIPLES_ON_EN.has(next.norm))) return true;
+  if (adverb && (/^ge\p{L}{3,}t$/u.test(next.norm) || STRONG_PARTICIPLES.has(next.norm))) return true;
   for (let k = i - 1; k >= i - 4 && k >= 0; k--) {
     const c = p.tokens[k]!;
     if (c.clause !== t.clause) break;
