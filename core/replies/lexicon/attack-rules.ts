@@ -491,8 +491,11 @@ export const ANIMALS: readonly string[] = [
   'weasel',
 ];
 
-/** Swear words used as modifiers: before a group or person they make an attack ("scheiß Migranten"). */
-export const PROFANE_MODIFIERS: readonly string[] = [
+/**
+ * German swear words in front of a noun make the noun their target ("scheiß Europa", "Scheiß
+ * Emanzipation", "verfluchten Jäger"); the same word alone is frustration ("Scheiße, ausverkauft").
+ */
+export const DE_PROFANE_MODIFIERS: readonly string[] = [
   'scheiss',
   'drecks',
   'verdammte',
@@ -501,6 +504,17 @@ export const PROFANE_MODIFIERS: readonly string[] = [
   'verfickten',
   'beschissene',
   'beschissenen',
+  'beschissener',
+  'beschissenes',
+  'verschissene',
+  'verschissenen',
+  'verfluchte',
+  'verfluchten',
+];
+
+/** Swear words used as modifiers: before a group or person they make an attack ("scheiß Migranten"). */
+export const PROFANE_MODIFIERS: readonly string[] = [
+  ...DE_PROFANE_MODIFIERS,
   'fucking',
   'fuckin',
   'damn',
@@ -551,27 +565,6 @@ export const GROUP_VIOLENCE: readonly string[] = [
   'hassen',
   'verachte',
   'verachten',
-];
-
-/**
- * German swear words in front of a noun make the noun their target ("scheiß Europa", "Scheiß
- * Emanzipation", "verfluchten Jäger"); the same word alone is frustration ("Scheiße, ausverkauft").
- */
-export const DE_PROFANE_MODIFIERS: readonly string[] = [
-  'scheiss',
-  'drecks',
-  'verdammte',
-  'verdammten',
-  'verfickte',
-  'verfickten',
-  'beschissene',
-  'beschissenen',
-  'beschissener',
-  'beschissenes',
-  'verschissene',
-  'verschissenen',
-  'verfluchte',
-  'verfluchten',
 ];
 
 /**
