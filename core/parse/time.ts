@@ -1,6 +1,7 @@
 /**
  * Reads the times platforms show next to posts: `<time datetime>` values, epoch stamps, relative
- * times ("vor 3 Std.", "3h", "2 days ago", "gestern") and dates ("5. März", "Mar 5, 2024", "12.03.2024").
+ * times ("vor 3 Std.", "3h", "2 days ago", "gestern"), dates ("5. März", "Mar 5, 2024", "12.03.2024") and
+ * dates with a clock time ("Yesterday at 10:41 AM", "27. Januar 2026 um 01:28", read in local time).
  *
  * Relative phrasings and month names are learnt from `Intl.RelativeTimeFormat` / `Intl.DateTimeFormat`
  * (so plural and case forms such as "vor 3 Tagen", "5 marca" come for free); a hand table adds the
@@ -314,6 +315,74 @@ function namedDate(s: string, now: Date): number | null {
   return year === undefined ? withoutYear(month, day, now) : utcDate(year, month, day);
 }
 
+// ─── Dates with a clock time ───────────────────────────────────────────────────────────────────────
+
+/** "14:05", "2:05 PM", "9:15 p.m.", "21.15 Uhr": the clock time in a date label. */
+const CLOCK_COLON = /(?<![\d:.])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?\s*m\b\.?)?(?![\d:])/i;
+const CLOCK_UHR = /(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?\s*uhr\b/i;
+/** Words that join a date and a time ("at", "um", "à", "a las", "alle", "om", "às", "kl.", "o"), and "Uhr". */
+const JOINERS = /(?:^|\s)(?:at|um|à|a|las|alle|om|às|kl|klo|godz|o|saat|uhr)\.?(?=\s|$)/giu;
+
+/** "Today" in the languages of LANGS, in key form (the relative table has no day 0). */
+const TODAY = new Set([
+  'today',
+  'heute',
+  "aujourd'hui",
+  'hoy',
+  'oggi',
+  'vandaag',
+  'hoje',
+  'dzisiaj',
+  'bugün',
+  '今日',
+]);
+
+/**
+ * A date and a clock time, as apps print them in the reader's own time zone: "Yesterday at 10:41 AM",
+ * "March 3 at 5:05 PM", "27. Januar 2026 um 01:28", "12:55 AM · Jan 27, 2026", "12.03.2024 14:05".
+ * Read as local time (the zone the page printed it in). A clock time alone is not read: "3:45" is as
+ * often a video's length as a time of day.
+ */
+function withClock(s: string, now: Date, locale: string | null | undefined): number | null {
+  const clock = CLOCK_COLON.exec(s) ?? CLOCK_UHR.exec(s);
+  if (!clock) return null;
+  let hours = Number(clock[1]);
+  const minutes = Number(clock[2] ?? 0);
+  const half = clock[3]?.toLowerCase();
+  if (half && (hours < 1 || hours > 12)) return null;
+  if (half === 'p' && hours < 12) hours += 12;
+  if (half === 'a' && hours === 12) hours = 0;
+  if (hours > 23 || minutes > 59) return null;
+  const datePart = s
+    .replace(clock[0], ' ')
+    .replace(/[·•|,]/g, ' ')
+    .replace(JOINERS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!datePart) return null;
+  let day: Date;
+  const dated = numericDate(datePart, now, locale) ?? namedDate(datePart, now);
+  if (dated !== null) {
+    // absolute dates are kept at noon UTC: their UTC calendar day is the printed day
+    const d = new Date(dated);
+    day = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  } else {
+    // only whole days ("gestern", "today"), not "vor 3 Std. 14:05"
+    const rel = /\d/.test(datePart) ? null : TODAY.has(key(datePart)) ? now : relative(datePart, now, locale);
+    if (!rel || now.getTime() - rel.getTime() > 8 * UNIT_MS.day) return null;
+    day = new Date(rel.getFullYear(), rel.getMonth(), rel.getDate());
+  }
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes).getTime();
+}
+
+/** Only a date with a clock time ("Jan 27, 2026 at 1:28 AM"), as ISO UTC; null for anything else. */
+export function parseDateTime(text: string, now: Date, locale?: string | null): string | null {
+  const s = text.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 100 || Number.isNaN(now.getTime())) return null;
+  const ms = withClock(s, now, locale);
+  return ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
+}
+
 /** A displayed or machine time as an ISO 8601 UTC string, or null when it is not understood. */
 export function parseTime(text: string, now: Date, locale?: string | null): string | null {
   const s = text
@@ -329,7 +398,11 @@ export function parseTime(text: string, now: Date, locale?: string | null): stri
     const n = Number(s);
     ms = s.split('.')[0]!.length <= 10 ? Math.round(n * 1000) : Math.round(n);
   } else {
-    ms = numericDate(s, now, locale) ?? relative(s, now, locale)?.getTime() ?? namedDate(s, now);
+    ms =
+      numericDate(s, now, locale) ??
+      relative(s, now, locale)?.getTime() ??
+      namedDate(s, now) ??
+      withClock(s, now, locale);
   }
   if (ms === null || !Number.isFinite(ms)) return null;
   const date = new Date(ms);

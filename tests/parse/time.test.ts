@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../../core/parse';
+import { parseDateTime } from '../../core/parse/time';
 
 /** Saturday 15 June 2024, 10:00 UTC. */
 const NOW = new Date('2024-06-15T10:00:00.000Z');
@@ -188,5 +189,47 @@ describe('parseTime: not a time', () => {
 
   it('returns null when now is not a valid date', () => {
     expect(parseTime('3h', new Date(Number.NaN))).toBeNull();
+  });
+});
+
+describe('parseTime: a date with a clock time, in the reader’s zone', () => {
+  /** The instant a browser in this process's time zone means by that local date and time. */
+  const local = (y: number, m: number, d: number, h: number, min: number) =>
+    new Date(y, m - 1, d, h, min).toISOString();
+  // "now" as the reader's local noon, so "yesterday" and "today" are the same days in every zone
+  const now = new Date(2024, 5, 15, 12, 0);
+
+  it.each([
+    ['Yesterday at 10:41 AM', 'en', local(2024, 6, 14, 10, 41)],
+    ['Gestern um 14:05', 'de', local(2024, 6, 14, 14, 5)],
+    ['Today at 8:00', 'en', local(2024, 6, 15, 8, 0)],
+    ['heute um 9:30 Uhr', 'de', local(2024, 6, 15, 9, 30)],
+    ['March 3 at 5:05 PM', 'en', local(2024, 3, 3, 17, 5)],
+    ['3. März um 17:05', 'de', local(2024, 3, 3, 17, 5)],
+    ['November 20, 2023 at 9:15 PM', 'en', local(2023, 11, 20, 21, 15)],
+    ['20. November 2023 um 21:15', 'de', local(2023, 11, 20, 21, 15)],
+    ['12:55 AM · Jan 27, 2024', 'en', local(2024, 1, 27, 0, 55)],
+    ['12:30 PM · Jan 27, 2024', 'en', local(2024, 1, 27, 12, 30)],
+    ['Oct 28, 2023, 08:20 PM', 'en', local(2023, 10, 28, 20, 20)],
+    ['5. März 2024, 14:05', 'de', local(2024, 3, 5, 14, 5)],
+    ['12.03.2024 14:05', 'de', local(2024, 3, 12, 14, 5)],
+    ['5. März 2024, 14 Uhr', 'de', local(2024, 3, 5, 14, 0)],
+  ])('%j (%s)', (text, locale, expected) => {
+    expect(parseTime(text, now, locale)).toBe(expected);
+  });
+
+  it('reads nothing from a clock time alone, an impossible one, or a relative time with a clock', () => {
+    expect(parseTime('3:45', now)).toBeNull();
+    expect(parseTime('14:05', now, 'de')).toBeNull();
+    expect(parseTime('March 3 at 25:05', now, 'en')).toBeNull();
+    expect(parseTime('March 3 at 13:05 PM', now, 'en')).toBeNull();
+    expect(parseTime('vor 3 Std. 14:05', now, 'de')).toBeNull();
+    expect(parseTime('Video 3:45', now, 'en')).toBeNull();
+  });
+
+  it('parseDateTime reads only a date with a clock time', () => {
+    expect(parseDateTime('Jan 27, 2024 at 1:28 AM', now, 'en')).toBe(local(2024, 1, 27, 1, 28));
+    expect(parseDateTime('Jan 27, 2024', now, 'en')).toBeNull();
+    expect(parseDateTime('3h', now, 'en')).toBeNull();
   });
 });

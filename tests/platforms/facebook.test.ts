@@ -214,7 +214,8 @@ describe('Facebook post page today (hand-written, English UI)', () => {
     expect(page.posts[0]).toMatchObject({
       id: 'pfbid0ZooPost111aaaBBBcccDDDeeeFFFggg',
       author: { handle: 'cityzoo.example', name: 'City Zoo Example' },
-      createdAt: '2025-10-01T12:00:00.000Z', // "October 1 at 10:15 AM": the day, in no known time zone
+      // "October 1 at 10:15 AM", in the reader's time zone (as the browser printed it)
+      createdAt: new Date(2025, 9, 1, 10, 15).toISOString(),
       metrics: { likes: 4300, comments: 1200, shares: 45 },
       approx: ['likes', 'comments'],
     });

@@ -6,11 +6,10 @@
 import type { CommentSnapshot, Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
 import type { ParsedCount } from '../../parse/count';
 import { countInLabel } from '../../parse/count';
-import { parseTime } from '../../parse/time';
+import { parseDateTime, parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
 import { absoluteUrl, countOf, labelOf, meta, visibleText } from '../dom';
-import { localDateTime } from './local-time';
 import { BSKY, FEED_PATHS, POSTS_WORDS, REPOSTED_BY, SEARCH_PATHS } from './selectors';
 
 const ORIGIN = 'https://bsky.app';
@@ -169,7 +168,7 @@ function repostedBy(item: Element): string | null {
 function anchorTime(item: Element, page: PageContext): string | null {
   for (const el of own(item, 'div[dir="auto"]')) {
     if (el.childElementCount > 0) continue;
-    const time = localDateTime(visibleText(el), page.now, page.locale);
+    const time = parseDateTime(visibleText(el), page.now, page.locale);
     if (time) return time;
   }
   return null;
@@ -180,9 +179,7 @@ function linkTime(link: Element, page: PageContext): string | null {
     link.getAttribute('aria-label') ?? link.getAttribute('title') ?? link.getAttribute('data-tooltip');
   const relative = visibleText(link).replace(/^·\s*/, '');
   return (
-    (label
-      ? (localDateTime(label, page.now, page.locale) ?? parseTime(label, page.now, page.locale))
-      : null) ?? parseTime(relative, page.now, page.locale)
+    (label ? parseTime(label, page.now, page.locale) : null) ?? parseTime(relative, page.now, page.locale)
   );
 }
 

@@ -118,9 +118,7 @@ function createdAt(root: Element, link: Element | null, page: PageContext): stri
   if (!link) return null;
   // Today's design: the time link's label or text ("3 Std.", "12. Oktober um 10:00").
   for (const text of [link.getAttribute('aria-label'), visibleText(link.querySelector('abbr') ?? link)]) {
-    const at = text
-      ? parseTime(text.replace(/\s+(?:um|at|à|a las)\s+[\d:]+.*$/i, ''), page.now, page.locale)
-      : null;
+    const at = text ? parseTime(text, page.now, page.locale) : null;
     if (at) return at;
   }
   return null;

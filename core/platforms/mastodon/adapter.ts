@@ -12,7 +12,6 @@ import { countInLabel, parseCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
-import { localDateTime } from '../bluesky/local-time';
 import { absoluteUrl, blockText, jsonLd, labelOf, meta, timeOf, visibleText } from '../dom';
 
 import { BOOSTED_WORDS, BUTTONS, FEED_PATHS, MASTODON, PROFILE_WORDS, SEARCH_PATHS } from './selectors';
@@ -305,7 +304,7 @@ function readStatus(status: Element, page: PageContext): PostFields | null {
     createdAt:
       timeOf(timeLink, page) ??
       (detailed ? seoTime(seoPosting(page, id), page) : null) ??
-      (timeLink ? localDateTime(visibleText(timeLink), page.now, page.locale) : null),
+      (timeLink ? parseTime(visibleText(timeLink), page.now, page.locale) : null),
     counts: detailed
       ? withSeoCounts(readCounts(status, true, page.locale), seoCounts(seoPosting(page, id)))
       : readCounts(status, false, page.locale),
