@@ -4,13 +4,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openDb, type ResonanzDb } from '../core/db/schema';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import { alertNotification, checkAlerts } from '../core/worker/alerts';
-import { type BadgeState, createResearch } from '../core/worker/collections';
+import type { BadgeState } from '../core/worker/collections';
+import { createDataSide } from '../core/worker/data-side';
 import { syncInstances } from '../core/worker/instances';
-import { panelHandlers } from '../core/worker/panel-handlers';
 import { browserRegistrar } from '../core/worker/registrar';
 import { AI_ENDPOINT_KEY, contentReplyHandlers, replyHandlers } from '../core/worker/replies';
 import { route } from '../core/worker/router';
-import { ScoreCache } from '../core/worker/scores';
 import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage-state';
 
 export default defineBackground(() => {
@@ -25,12 +24,10 @@ export default defineBackground(() => {
   void storageState.restore();
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? browser.browserAction;
-  // Per-account statistics kept in memory between captures; dropped whenever the data is replaced.
-  const scores = new ScoreCache();
-  const research = createResearch({
+  // Scores, research capture and the panel's data handlers (erase and restore reset the scores there).
+  const data = createDataSide({
     db: getDb,
     now: () => Date.now(),
-    onDataReplaced: () => scores.clear(),
     log: (message, detail) => console.warn(message, detail),
     setBadge: async ({ text, color, collectionName }: BadgeState) => {
       await action?.setBadgeText({ text });
@@ -41,7 +38,10 @@ export default defineBackground(() => {
           : browser.i18n.getMessage('actionTitle'),
       });
     },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    writeSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
   });
+  const { research } = data;
   void research.startup().catch((error) => console.warn('Resonanz: research startup failed', error));
   // The reply assistant: memory, in-place drafts, the user's AI endpoint (key in storage.local only).
   const replies = {
@@ -81,23 +81,14 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => Date.now(),
-    scores,
+    scores: data.scores,
     log: (message: string, detail?: unknown) => console.warn(message, detail),
     content: contentReplyHandlers(replies),
     afterCapture,
     onQuota: storageState.onQuota,
     panel: {
       ...storageState.handlers,
-      ...panelHandlers({
-        db: getDb,
-        sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-        writeSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
-        onErased: async () => {
-          scores.clear();
-          await research.syncBadge();
-        },
-      }),
-      ...research.handlers,
+      ...data.panel,
       ...replyHandlers(replies),
     },
   };

@@ -1,5 +1,5 @@
 /**
- * A worker as background.ts wires it, on a fake-indexeddb database: content-script captures and
+ * A worker wired like background.ts (the same `createDataSide`), on a fake-indexeddb database: content-script captures and
  * side-panel messages both go through `route`, with a clock the test moves and a recorded badge.
  */
 import { ResonanzDb } from '../../core/db/schema';
@@ -11,10 +11,9 @@ import {
   type PostSnapshot,
 } from '../../core/model';
 import { Settings } from '../../core/settings';
-import { type BadgeState, createResearch } from '../../core/worker/collections';
-import { panelHandlers } from '../../core/worker/panel-handlers';
+import type { BadgeState, createResearch } from '../../core/worker/collections';
+import { createDataSide } from '../../core/worker/data-side';
 import { type Reply, route, type WorkerDeps } from '../../core/worker/router';
-import { ScoreCache } from '../../core/worker/scores';
 
 export const ORIGIN = 'chrome-extension://resonanz-test/';
 export const EXTENSION_VERSION = '9.8.7';
@@ -44,14 +43,13 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
   await db.open();
   const clock = { now: Date.UTC(2025, 9, 21, 12, 0, 0) };
   const badges: BadgeState[] = [];
-  const scores = new ScoreCache();
-  const research = createResearch({
+  const { scores, research, panel } = createDataSide({
     db: async () => db,
     now: () => clock.now,
-    onDataReplaced: () => scores.clear(),
     setBadge: async (state) => {
       badges.push(state);
     },
+    sendToTab: async () => undefined,
     log: () => {},
   });
   const deps: WorkerDeps = {
@@ -64,17 +62,7 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
     log: () => {},
     extensionVersion: EXTENSION_VERSION,
     captureBlocked: research.captureBlocked,
-    panel: {
-      ...panelHandlers({
-        db: async () => db,
-        sendToTab: async () => undefined,
-        onErased: async () => {
-          scores.clear();
-          await research.syncBadge();
-        },
-      }),
-      ...research.handlers,
-    },
+    panel,
   };
   let batch = 0;
   return {
