@@ -56,23 +56,10 @@ import {
   VERDICT_SAYING,
   VOCATIVE_NOUNS,
 } from './lexicon/attack-rules';
-import { DE_NEGATORS } from './lexicon/sentiment-de';
-import { EN_NEGATORS } from './lexicon/sentiment-en';
-import type { IntentLexicon } from './lexicons';
+import { type IntentLexicon, NEGATORS } from './lexicons';
 import { findPatterns, lookupToken, lookupWord, type WordLexicon, wordSet } from './match';
 import { fold, type Prepared, prepare, squeeze, type Token } from './normalize';
 import type { SentimentResult } from './sentiment';
-
-const NEGATORS = wordSet([
-  ...DE_NEGATORS,
-  ...EN_NEGATORS,
-  "don't",
-  "doesn't",
-  "didn't",
-  "isn't",
-  "wasn't",
-  "won't",
-]);
 
 const DIRECT = wordSet([
   'du',

@@ -6,11 +6,9 @@
 
 import { attackScore } from './attack';
 import type { ProblemKind } from './lexicon/intents-en';
-import { DE_NEGATORS } from './lexicon/sentiment-de';
-import { EN_NEGATORS } from './lexicon/sentiment-en';
 import { SPAM_BARE_LINK, SPAM_EMOJI, SPAM_LINK, SPAM_PHONE } from './lexicon/spam';
-import type { IntentLexicon } from './lexicons';
-import { anyPattern, findPatterns, type PatternHit, wordSet } from './match';
+import { type IntentLexicon, NEGATORS } from './lexicons';
+import { anyPattern, findPatterns, type PatternHit } from './match';
 import type { Prepared } from './normalize';
 import type { SentimentResult } from './sentiment';
 
@@ -23,16 +21,6 @@ export interface IntentEvidence {
   crisis: boolean;
 }
 
-const NEGATORS = wordSet([
-  ...DE_NEGATORS,
-  ...EN_NEGATORS,
-  "don't",
-  "doesn't",
-  "didn't",
-  "isn't",
-  "wasn't",
-  "won't",
-]);
 const PHONE_RE =
   /(?<![\d+])(?:\+|00)\d{1,3}[\s./-]?\(?\d{2,4}\)?[\s./-]?\d{3,}[\s./-]?\d{0,5}|\b0\d{3,4}[\s/-]\d{5,8}\b/;
 const MONEY_RE = /[$€£]\s?\d|\b\d[\d.,]*\s?(?:[€$£]|(?:euro|eur|dollars?|usd)\b)/i;

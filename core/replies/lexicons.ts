@@ -38,6 +38,18 @@ import { SPAM_PATTERNS } from './lexicon/spam';
 import { compilePatterns, compileWords, type Pattern, type WordLexicon, wordSet } from './match';
 import { fold, squeeze } from './normalize';
 
+/** Negation words of both languages, with the English contractions: "nicht dumm", "isn't stupid". */
+export const NEGATORS = wordSet([
+  ...DE_NEGATORS,
+  ...EN_NEGATORS,
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "won't",
+]);
+
 export type LexLang = 'de' | 'en' | 'mixed';
 
 export interface SentimentLexicon {
