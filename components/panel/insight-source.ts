@@ -95,6 +95,31 @@ export function watch<T>(
   };
 }
 
+/** Follows one key of extension storage (`parse` reads its raw value); loading first, then every change. */
+export function watchStorage<T>(
+  key: string,
+  parse: (raw: unknown) => T,
+  onChange: (state: Loadable<T>) => void,
+): Stop {
+  onChange({ status: 'loading' });
+  let stopped = false;
+  browser.storage.local.get(key).then(
+    (stored) => {
+      if (!stopped) onChange({ status: 'ready', value: parse(stored[key]) });
+    },
+    (error) => onChange({ status: 'error', message: errorOf(error) }),
+  );
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && key in changes)
+      onChange({ status: 'ready', value: parse(changes[key]?.newValue) });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(listener);
+  };
+}
+
 /** The browser-backed implementation (IndexedDB for reads, runtime messages for writes). */
 export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource {
   return {
@@ -147,25 +172,7 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
         onChange,
       );
     },
-    watchSettings(onChange) {
-      onChange({ status: 'loading' });
-      let stopped = false;
-      browser.storage.local.get(SETTINGS_KEY).then(
-        (stored) => {
-          if (!stopped) onChange({ status: 'ready', value: parseSettings(stored[SETTINGS_KEY]) });
-        },
-        (error) => onChange({ status: 'error', message: errorOf(error) }),
-      );
-      const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-        if (area === 'local' && SETTINGS_KEY in changes)
-          onChange({ status: 'ready', value: parseSettings(changes[SETTINGS_KEY]?.newValue) });
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => {
-        stopped = true;
-        browser.storage.onChanged.removeListener(listener);
-      };
-    },
+    watchSettings: (onChange) => watchStorage(SETTINGS_KEY, parseSettings, onChange),
     async command(request) {
       try {
         const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;

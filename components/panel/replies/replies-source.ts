@@ -12,7 +12,14 @@ import type { TabMessages } from '../../../core/messages';
 import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
 import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../../core/settings';
-import { type CommandResult, errorOf, type Loadable, type PanelCommand, watch } from '../insight-source';
+import {
+  type CommandResult,
+  errorOf,
+  type Loadable,
+  type PanelCommand,
+  watch,
+  watchStorage,
+} from '../insight-source';
 
 export type { CommandResult, Loadable, PanelCommand };
 
@@ -92,35 +99,12 @@ export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()
     db ??= getDb();
     return db;
   };
-  const storageWatch = <T>(
-    key: string,
-    parse: (raw: unknown) => T,
-    onChange: (s: Loadable<T>) => void,
-  ): Stop => {
-    onChange({ status: 'loading' });
-    let stopped = false;
-    browser.storage.local.get(key).then(
-      (stored) => {
-        if (!stopped) onChange({ status: 'ready', value: parse(stored[key]) });
-      },
-      (error) => onChange({ status: 'error', message: errorOf(error) }),
-    );
-    const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && key in changes)
-        onChange({ status: 'ready', value: parse(changes[key]?.newValue) });
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => {
-      stopped = true;
-      browser.storage.onChanged.removeListener(listener);
-    };
-  };
   return {
     watchQueue: (onChange) => watch(database, readQueue, onChange),
     watchAlerts: (onChange) => watch(database, readAlerts, onChange),
-    watchSettings: (onChange) => storageWatch(SETTINGS_KEY, parseSettings, onChange),
+    watchSettings: (onChange) => watchStorage(SETTINGS_KEY, parseSettings, onChange),
     watchEndpoint: (onChange) =>
-      storageWatch(
+      watchStorage(
         AI_ENDPOINT_KEY,
         (raw) => {
           const parsed = AiEndpoint.safeParse(raw);
