@@ -83,6 +83,11 @@ export const PostSnapshot = z.object({
   links: z.array(WebUrl),
   promoted: z.boolean(),
   repostedBy: ShortText.nullable(),
+  /**
+   * False for a post the page loaded (embedded state or an API response) but never rendered on
+   * screen: baselines may use it, research exports say so. Absent or true: seen in the DOM.
+   */
+  seenOnScreen: z.boolean().optional(),
 });
 export type PostSnapshot = z.infer<typeof PostSnapshot>;
 
@@ -114,8 +119,24 @@ export const ExtractionHealth = z.object({
   extracted: z.number().int().nonnegative(),
   /** Per field: how many extracted posts lack it (e.g. `{ createdAt: 2, 'metrics.likes': 5 }`). */
   missing: z.record(z.string(), z.number().int().nonnegative()),
+  /** Per field: how many posts the DOM and the page's data disagreed on (the page's data won). */
+  disagreements: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ExtractionHealth = z.infer<typeof ExtractionHealth>;
+
+/**
+ * A platform's own JSON object for one item (post or comment), exactly as the page loaded it, kept
+ * for research exports in Zeeschuimer's envelope (4CAT's importers read these objects).
+ */
+export const RawItem = z.object({
+  /** The canonical id of the post or comment it belongs to (same id as in `posts`/`comments`). */
+  id: z.string().min(1).max(300),
+  kind: z.enum(['post', 'comment']),
+  /** Where it came from: JSON embedded in the HTML, or a response the page's own scripts fetched. */
+  source: z.enum(['embedded', 'response']),
+  data: z.unknown(),
+});
+export type RawItem = z.infer<typeof RawItem>;
 
 export const PageExtraction = z.object({
   platform: PlatformId,
@@ -125,6 +146,8 @@ export const PageExtraction = z.object({
   posts: z.array(PostSnapshot).max(5_000),
   comments: z.array(CommentSnapshot).max(20_000),
   health: ExtractionHealth,
+  /** The platform's own JSON per item, where the page's data supplied it (research exports only). */
+  raw: z.array(RawItem).max(5_000).optional(),
 });
 export type PageExtraction = z.infer<typeof PageExtraction>;
 

@@ -16,6 +16,7 @@ import {
   type PostSnapshot,
   ProfileSnapshot as ProfileSchema,
   type ProfileSnapshot,
+  type RawItem,
 } from '../model';
 import type { ParsedCount } from '../parse/count';
 import { collapseWhitespace, extractHashtags, extractLinks, extractMentions } from '../parse/text';
@@ -49,11 +50,28 @@ export interface PostFields {
   repostedBy?: string | null;
 }
 
-/** What the embedded-data readers (JSON-LD, Open Graph, initial state) return. */
+/** What the page-data readers (embedded JSON, JSON-LD, API responses) return. */
 export interface EmbeddedData {
   posts?: PostSnapshot[];
   profile?: ProfileSnapshot | null;
   comments?: CommentSnapshot[];
+  /** The platform's raw objects behind `posts`/`comments`, for research exports (4CAT). */
+  raw?: RawItem[];
+}
+
+/**
+ * A post-carrying endpoint of the platform's own API. The page-world hook hands over a JSON
+ * response only when its URL matches one of the platform's endpoints: never messages,
+ * notifications, settings or anything private. Kept as data in `<platform>/endpoints.ts`.
+ */
+export interface Endpoint {
+  /** A short name, for health and tests ("UserTweets"). */
+  name: string;
+  /** Matched against the response URL's pathname (and search, when `query` is given). */
+  path: RegExp;
+  query?: RegExp;
+  /** Larger responses are dropped (bytes of text). */
+  maxBytes?: number;
 }
 
 export interface Adapter {
@@ -69,8 +87,10 @@ export interface Adapter {
   readPost(el: Element, page: PageContext): PostFields | null;
   readProfile?(page: PageContext): ProfileSnapshot | null;
   readComments?(page: PageContext, posts: readonly PostSnapshot[]): CommentSnapshot[];
-  /** A second source behind the same contract, used when the DOM yields no posts. */
+  /** The page's embedded data (JSON in the HTML): exact ids, times and counts, reconciled with the DOM. */
   readEmbedded?(page: PageContext): EmbeddedData;
+  /** Reads one JSON response of an allowlisted endpoint (see `Endpoint`) that the page fetched. */
+  readResponse?(json: unknown, responseUrl: URL, page: PageContext): EmbeddedData;
 }
 
 /**
