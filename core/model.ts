@@ -217,6 +217,12 @@ export const StoredComment = CommentSnapshot.extend({
   lastSeen: z.number(),
   /** When a reply by the post's author to this comment was first seen (epoch ms), else null. */
   answeredAt: z.number().nullable(),
+  /**
+   * When that reply was written, read from the page (the answer's own createdAt, epoch ms); null or
+   * absent when the page did not show it. Response times are measured to this, never to answeredAt:
+   * an answer first seen months after it was written would otherwise count as months late.
+   */
+  answerCreatedAt: z.number().nullable().optional(),
 });
 export type StoredComment = z.infer<typeof StoredComment>;
 

@@ -201,31 +201,58 @@ async function storeComments(db: ResonanzDb, extraction: PageExtraction, now: nu
   // comment it replies to as answered.
   const byAuthor = (c: PageExtraction['comments'][number]) =>
     c.byPostAuthor || (!!c.author.handle && accountKey(c.author.handle) === postAuthor.get(c.postId));
-  const answered = new Set(
-    extraction.comments.filter((c) => c.parentId && byAuthor(c)).map((c) => c.parentId as string),
-  );
+  // parentId → the earliest answer's own time on the page (null when no answer shows one).
+  const answered = new Map<string, number | null>();
+  for (const c of extraction.comments) {
+    if (!c.parentId || !byAuthor(c)) continue;
+    const at = c.createdAt ? Date.parse(c.createdAt) : Number.NaN;
+    const known = Number.isNaN(at) ? null : at;
+    const before = answered.get(c.parentId) ?? null;
+    answered.set(c.parentId, before === null ? known : known === null ? before : Math.min(before, known));
+  }
+  /** The answer's time: the earliest one shown, kept from earlier captures when the page no longer shows it. */
+  const answerTime = (id: string, before: number | null | undefined): number | null => {
+    const seen = answered.get(id) ?? null;
+    const kept = before ?? null;
+    return seen === null ? kept : kept === null ? seen : Math.min(seen, kept);
+  };
   const rows: StoredComment[] = extraction.comments.map((c, i) => {
     const before = existing[i];
+    const answerCreatedAt = answerTime(c.id, before?.answerCreatedAt);
     return {
       ...c,
+      // A time the page showed once is kept when a later view does not show it; never replaced by
+      // the moment Resonanz saw the comment (that is firstSeen, a different thing).
+      createdAt: c.createdAt ?? before?.createdAt ?? null,
       platform,
       postAuthorKey: postAuthor.get(c.postId) || before?.postAuthorKey || '',
       firstSeen: before?.firstSeen ?? now,
       lastSeen: now,
       answeredAt: before?.answeredAt ?? (answered.has(c.id) ? now : null),
+      ...(answerCreatedAt !== null ? { answerCreatedAt } : {}),
     };
   });
   await db.comments.bulkPut(rows);
   // Answers to comments stored earlier but not on the page now (collapsed threads, later batches).
   const inBatch = new Set(extraction.comments.map((c) => c.id));
-  const earlier = [...answered].filter((id) => !inBatch.has(id));
+  const earlier = [...answered.keys()].filter((id) => !inBatch.has(id));
   if (earlier.length) {
     const parents = await db.comments.bulkGet(
       earlier.map((id) => [platform, id] as [typeof platform, string]),
     );
     const marked = parents
-      .filter((c): c is StoredComment => c !== undefined && c.answeredAt === null)
-      .map((c) => ({ ...c, answeredAt: now }));
+      .filter((c): c is StoredComment => c !== undefined)
+      .flatMap((c) => {
+        const answerCreatedAt = answerTime(c.id, c.answerCreatedAt);
+        if (c.answeredAt !== null && answerCreatedAt === (c.answerCreatedAt ?? null)) return [];
+        return [
+          {
+            ...c,
+            answeredAt: c.answeredAt ?? now,
+            ...(answerCreatedAt !== null ? { answerCreatedAt } : {}),
+          },
+        ];
+      });
     if (marked.length) await db.comments.bulkPut(marked);
   }
 }

@@ -9,9 +9,15 @@
  * Order (PRIORITY_RANK, lowest first), from the offline analysis:
  *   0 attack or crisis (analysis priority 'urgent') · 1 complaint · 2 question · 3 purchase interest
  *   · 4 other · 5 praise · 6 spam (never needs a reply; shown last so nothing is hidden)
- * Within a rank the comment waiting longest comes first (time = createdAt, else firstSeen).
+ * Within a rank the comment waiting longest comes first. A comment's time is its createdAt as the
+ * page showed it; when the page showed none it is null (shown as "—"), never the moment Resonanz
+ * first saw it, and such comments follow the timed ones (in the order they were seen).
+ *
+ * One definition of "waiting" everywhere (`isUnanswered`): the title's count, the filters' counts
+ * and the list are the same set. Comments older than QUEUE_MAX_AGE_MS are still waiting: they are
+ * listed after the recent ones (`stale`), not dropped from the count.
  */
-import type { StoredAccount, StoredComment } from '../model';
+import type { PlatformId, StoredAccount, StoredComment } from '../model';
 import type { Analysis } from '../replies/analyze';
 import { type ResponseStats, responseStats } from '../scoring/response';
 
@@ -27,17 +33,19 @@ export const PRIORITY_RANK: Record<QueueKind, number> = {
   spam: 6,
 };
 
-/** Comments older than this are left out of the queue (and counted, so the view can say so). */
+/** Comments older than this are listed after the recent ones (still counted as waiting). */
 export const QUEUE_MAX_AGE_MS = 30 * 24 * 3_600_000;
 
 export interface QueueItem {
   comment: StoredComment;
   analysis: Analysis;
   kind: QueueKind;
-  /** When the comment was written (createdAt), else when it was first seen: epoch ms. */
-  time: number;
-  /** now − time. */
-  ageMs: number;
+  /** When the comment was written, as the page showed it (epoch ms); null when not shown. */
+  time: number | null;
+  /** now − time; null when the time is unknown. */
+  ageMs: number | null;
+  /** Older than QUEUE_MAX_AGE_MS: listed after the recent ones. */
+  stale: boolean;
 }
 
 export interface AccountResponse {
@@ -46,11 +54,27 @@ export interface AccountResponse {
   stats: ResponseStats;
 }
 
+/** Narrows the queue to one own account and/or one post (the page the comments are under). */
+export interface QueueFilter {
+  account?: { platform: PlatformId; handle: string } | null;
+  post?: { platform: PlatformId; postId: string } | null;
+}
+
+/** A choice in a filter: what it selects and how many comments wait there. */
+export interface FilterCount<T> {
+  value: T;
+  waiting: number;
+}
+
 export interface ReplyQueue {
+  /** Every waiting comment that passes the filter: recent ones first by priority, then the stale ones. */
   items: QueueItem[];
-  /** Unanswered comments left out for being older than QUEUE_MAX_AGE_MS. */
+  /** How many of `items` are stale (older than QUEUE_MAX_AGE_MS). */
   older: number;
   accounts: AccountResponse[];
+  /** Waiting comments per own account and per post, before the filter (for the filter's choices). */
+  byAccount: FilterCount<{ platform: PlatformId; handle: string }>[];
+  byPost: FilterCount<{ platform: PlatformId; postId: string; postAuthorKey: string }>[];
 }
 
 /** Which queue group an analysed comment falls in. */
@@ -65,16 +89,18 @@ export function queueKind(analysis: Analysis): QueueKind {
   return 'other';
 }
 
-/** When a comment was written, else first seen (epoch ms). */
-export function commentTime(comment: Pick<StoredComment, 'createdAt' | 'firstSeen'>): number {
+/** When a comment was written, as the page showed it (epoch ms); null when the page did not show it. */
+export function commentTime(comment: Pick<StoredComment, 'createdAt'>): number | null {
   const created = comment.createdAt ? Date.parse(comment.createdAt) : Number.NaN;
-  return Number.isNaN(created) ? comment.firstSeen : created;
+  return Number.isNaN(created) ? null : created;
 }
 
-/** Whether a comment still waits for the account's answer. */
+/** Whether a comment still waits for the account's answer: the one definition the whole view uses. */
 export function isUnanswered(comment: StoredComment): boolean {
   return comment.answeredAt === null && !comment.byPostAuthor;
 }
+
+const ownKey = (platform: string, handle: string) => `${platform}\u0000${handle.toLowerCase()}`;
 
 /**
  * The queue over the comments under own accounts' posts. `analyze` is analyzeComment (passed in so
@@ -85,25 +111,54 @@ export function buildQueue(
   own: readonly Pick<StoredAccount, 'platform' | 'handle'>[],
   analyze: (comment: StoredComment) => Analysis,
   now: number,
+  filter: QueueFilter = {},
 ): ReplyQueue {
-  const owners = new Set(own.map((a) => `${a.platform}\u0000${a.handle.toLowerCase()}`));
-  const mine = comments.filter((c) => owners.has(`${c.platform}\u0000${c.postAuthorKey}`));
+  const owners = new Set(own.map((a) => ownKey(a.platform, a.handle)));
+  const mine = comments.filter((c) => owners.has(ownKey(c.platform, c.postAuthorKey)));
+  const waiting = mine.filter(isUnanswered);
+  const byAccount = own.map((a) => ({
+    value: { platform: a.platform, handle: a.handle },
+    waiting: waiting.filter((c) => ownKey(c.platform, c.postAuthorKey) === ownKey(a.platform, a.handle))
+      .length,
+  }));
+  const posts = new Map<string, ReplyQueue['byPost'][number]>();
+  for (const c of waiting) {
+    const key = `${c.platform}\u0000${c.postId}`;
+    const row = posts.get(key) ?? {
+      value: { platform: c.platform, postId: c.postId, postAuthorKey: c.postAuthorKey },
+      waiting: 0,
+    };
+    row.waiting++;
+    posts.set(key, row);
+  }
+  const { account, post } = filter;
   const items: QueueItem[] = [];
-  let older = 0;
-  for (const comment of mine) {
-    if (!isUnanswered(comment)) continue;
-    const time = commentTime(comment);
-    if (now - time > QUEUE_MAX_AGE_MS) {
-      older++;
+  for (const comment of waiting) {
+    if (
+      account &&
+      ownKey(comment.platform, comment.postAuthorKey) !== ownKey(account.platform, account.handle)
+    )
       continue;
-    }
+    if (post && (comment.platform !== post.platform || comment.postId !== post.postId)) continue;
+    const time = commentTime(comment);
+    const ageMs = time === null ? null : Math.max(0, now - time);
     const analysis = analyze(comment);
-    items.push({ comment, analysis, kind: queueKind(analysis), time, ageMs: Math.max(0, now - time) });
+    items.push({
+      comment,
+      analysis,
+      kind: queueKind(analysis),
+      time,
+      ageMs,
+      stale: ageMs !== null && ageMs > QUEUE_MAX_AGE_MS,
+    });
   }
   items.sort(
     (a, b) =>
+      Number(a.stale) - Number(b.stale) ||
       PRIORITY_RANK[a.kind] - PRIORITY_RANK[b.kind] ||
-      a.time - b.time ||
+      // Timed comments by their page time; untimed ones after them, in the order they were seen.
+      Number(a.time === null) - Number(b.time === null) ||
+      (a.time ?? a.comment.firstSeen) - (b.time ?? b.comment.firstSeen) ||
       a.comment.id.localeCompare(b.comment.id),
   );
   const accounts = own.map((a) => ({
@@ -114,7 +169,13 @@ export function buildQueue(
       [a],
     ),
   }));
-  return { items, older, accounts };
+  return {
+    items,
+    older: items.filter((i) => i.stale).length,
+    accounts,
+    byAccount,
+    byPost: [...posts.values()].sort((a, b) => b.waiting - a.waiting),
+  };
 }
 
 /** The key a comment is remembered and cached under. */

@@ -1,7 +1,9 @@
 /**
- * Response rate and time for own accounts, from the comments seen under their posts. `answeredAt` is
- * when an answer was first *seen*, so the time is an upper bound and unseen answers make the rate a
- * lower bound — the panel should say so.
+ * Response rate and time for own accounts, from the comments seen under their posts. Unseen answers
+ * make the rate a lower bound — the panel should say so. The time runs from the comment's own time on
+ * the page to the answer's own time on the page (`answerCreatedAt`); `answeredAt` (when Resonanz first
+ * saw the answer) is never used as a duration: a thread answered in minutes and opened a year later
+ * would read "a year".
  */
 import type { TimeWindow } from './cadence';
 import { accountKey } from './maturity';
@@ -17,6 +19,8 @@ export interface ResponseComment {
   createdAt: string | null;
   firstSeen: number;
   answeredAt: number | null;
+  /** The answer's own time on the page (epoch ms), when it showed one. */
+  answerCreatedAt?: number | null | undefined;
 }
 
 /** Share of comments answered and the median time to the answer. */
@@ -26,9 +30,9 @@ export interface ResponseStats {
   answered: number;
   /** answered / n × 100; null when n = 0. */
   rate: number | null;
-  /** Median ms from the comment's createdAt to the answer being seen; null when none is timed. */
+  /** Median ms from the comment's createdAt to the answer's createdAt; null when none is timed. */
   medianMs: number | null;
-  /** Answered comments with a known createdAt (the time median's sample). */
+  /** Answered comments where both times are known (the time median's sample). */
   timedN: number;
   thin: boolean;
 }
@@ -54,9 +58,10 @@ export function responseStats(
     n++;
     if (c.answeredAt === null) continue;
     answered++;
-    // Only a known createdAt gives a duration; firstSeen could be hours after the comment was written.
-    // A negative duration means a clock or parse problem: leave it out rather than clamp it to 0.
-    if (!Number.isNaN(created) && c.answeredAt >= created) times.push(c.answeredAt - created);
+    // Only both times as the page shows them give a duration; firstSeen and answeredAt can be months
+    // after the fact. A negative duration means a clock or parse problem: leave it out, do not clamp.
+    const answer = c.answerCreatedAt ?? null;
+    if (!Number.isNaN(created) && answer !== null && answer >= created) times.push(answer - created);
   }
   return {
     n,

@@ -120,9 +120,9 @@ function negativeOf(c: StoredComment): boolean {
 
 /** The rules' view of a stored comment. */
 export function rateComment(c: StoredComment, post: Pick<StoredPost, 'firstSeen'>): RatedComment {
-  const known = c.createdAt !== null && !Number.isNaN(Date.parse(c.createdAt));
   const appearedLater = c.firstSeen - post.firstSeen >= ALERT_RULES.backlogGraceMs;
-  return { time: known || appearedLater ? commentTime(c) : null, negative: negativeOf(c) };
+  // A comment that appeared on a later visit was written since then: its first sighting bounds it.
+  return { time: commentTime(c) ?? (appearedLater ? c.firstSeen : null), negative: negativeOf(c) };
 }
 
 async function othersReadings(db: ResonanzDb, post: StoredPost): Promise<PostReadings[]> {

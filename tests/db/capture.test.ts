@@ -129,3 +129,96 @@ describe('storing a capture', () => {
     expect((await db.comments.get(['x', 'c1']))?.postAuthorKey).toBe('acme');
   });
 });
+
+describe('comment and answer times come from the page', () => {
+  const MIN = 60_000;
+  const T = Date.parse('2025-01-27T09:00:00.000Z');
+  const comment = (
+    id: string,
+    parentId: string | null,
+    byPostAuthor: boolean,
+    createdAt: string | null,
+  ): PageExtraction['comments'][number] => ({
+    id,
+    postId: '1',
+    parentId,
+    author: { handle: byPostAuthor ? 'Acme' : 'fan', name: null },
+    text: 'x',
+    createdAt,
+    likes: null,
+    byPostAuthor,
+  });
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('times the answer by its own timestamp, not by when Resonanz first saw it', async () => {
+    // A thread answered 3 minutes after the comment, opened for the first time 314 days later.
+    const seen = T + 314 * 24 * 60 * MIN;
+    await storeCapture(
+      db,
+      page([post('1', 1)], {
+        comments: [comment('c1', null, false, iso(T)), comment('a1', 'c1', true, iso(T + 3 * MIN))],
+      }),
+      { now: seen, complete: true },
+    );
+    const stored = await db.comments.get(['x', 'c1']);
+    expect(stored?.answeredAt).toBe(seen);
+    expect(stored?.answerCreatedAt).toBe(T + 3 * MIN);
+  });
+
+  it('takes the earliest of several answers, and fills in the time for a comment answered in an earlier batch', async () => {
+    await storeCapture(db, page([post('1', 1)], { comments: [comment('c1', null, false, iso(T))] }), {
+      now: T + 10 * MIN,
+      complete: true,
+    });
+    // Two answers by the author arrive without the comment (a later batch); the earlier one counts.
+    await storeCapture(
+      db,
+      page([], {
+        comments: [
+          comment('a2', 'c1', true, iso(T + 99 * MIN)),
+          comment('a1', 'c1', true, iso(T + 20 * MIN)),
+        ],
+      }),
+      { now: T + 200 * MIN, complete: false },
+    );
+    expect(await db.comments.get(['x', 'c1'])).toMatchObject({
+      answeredAt: T + 200 * MIN,
+      answerCreatedAt: T + 20 * MIN,
+    });
+  });
+
+  it('keeps a comment without a time on the page at null, and keeps a time the page showed once', async () => {
+    await storeCapture(db, page([post('1', 1)], { comments: [comment('c1', null, false, null)] }), {
+      now: T,
+      complete: true,
+    });
+    // Not the moment it was first seen.
+    expect((await db.comments.get(['x', 'c1']))?.createdAt).toBeNull();
+    await storeCapture(
+      db,
+      page([post('1', 1)], { comments: [comment('c1', null, false, iso(T - 60 * MIN))] }),
+      {
+        now: T + MIN,
+        complete: true,
+      },
+    );
+    await storeCapture(db, page([post('1', 1)], { comments: [comment('c1', null, false, null)] }), {
+      now: T + 2 * MIN,
+      complete: true,
+    });
+    expect((await db.comments.get(['x', 'c1']))?.createdAt).toBe(iso(T - 60 * MIN));
+  });
+
+  it('leaves an answer whose page shows no time untimed', async () => {
+    await storeCapture(
+      db,
+      page([post('1', 1)], {
+        comments: [comment('c1', null, false, iso(T)), comment('a1', 'c1', true, null)],
+      }),
+      { now: T + 5 * MIN, complete: true },
+    );
+    const stored = await db.comments.get(['x', 'c1']);
+    expect(stored?.answeredAt).toBe(T + 5 * MIN);
+    expect(stored?.answerCreatedAt ?? null).toBeNull();
+  });
+});

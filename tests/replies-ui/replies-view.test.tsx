@@ -47,6 +47,7 @@ const QUEUE: QueueData = {
     comment('done', 'Wie lange dauert die Montage?', {
       createdAt: new Date(NOW - 6 * HOUR).toISOString(),
       answeredAt: NOW - 4 * HOUR,
+      answerCreatedAt: NOW - 4 * HOUR,
     }),
   ],
   postUrls: { 'youtube:p1': 'https://www.youtube.com/watch?v=p1' },
@@ -169,6 +170,75 @@ describe('the Replies view', () => {
       'No reply box is open under this comment',
     );
     expect(source.command).not.toHaveBeenCalledWith(expect.objectContaining({ kind: 'inserted' }));
+  });
+
+  it('shows "—" for a comment whose time the page did not show, never the moment it was first seen', async () => {
+    const untimed = comment('untimed', 'Gibt es das auch in Blau?', {
+      createdAt: null,
+      firstSeen: NOW - 3 * 60_000,
+    });
+    await show(fakeSource({ queue: { status: 'ready', value: { ...QUEUE, comments: [untimed] } } }));
+    const meta = root.querySelector('.reply-item .reply-meta');
+    expect(meta?.textContent).toContain('—');
+    expect(meta?.textContent).not.toContain('minutes ago');
+    expect(meta?.querySelector('[title]')?.getAttribute('title')).toBe(
+      'The page does not show when this comment was written.',
+    );
+  });
+
+  it('counts old unanswered comments in the title and lists them, so the two never disagree', async () => {
+    const old = Array.from({ length: 35 }, (_, i) =>
+      comment(`old${i}`, 'Wann kommt Teil 2?', { createdAt: new Date(NOW - 400 * 24 * HOUR).toISOString() }),
+    );
+    await show(fakeSource({ queue: { status: 'ready', value: { ...QUEUE, comments: old } } }));
+    expect(text()).toContain('Waiting for an answer (35)');
+    expect(text()).toContain('35 of them older than 30 days: listed after the recent ones.');
+    expect(root.querySelectorAll('.reply-item').length).toBeGreaterThan(0);
+    expect(text()).not.toContain('Nothing waiting');
+  });
+
+  it('filters the queue by account and by post, including the post open in the tab', async () => {
+    const value: QueueData = {
+      ...QUEUE,
+      own: [account('acme', 'own'), account('shop', 'own')],
+      comments: [
+        comment('a1', 'Wann kommt Teil 2?', { postId: 'p1' }),
+        comment('a2', 'Gibt es das in Blau?', { postId: 'p2' }),
+        comment('s1', 'Ist der Laden am Samstag offen?', { postId: 's1', postAuthorKey: 'shop' }),
+      ],
+      postTexts: { 'youtube:p1': 'Unser neues Video zur Wärmepumpe', 'youtube:p2': 'Die Farben im Herbst' },
+    };
+    await show(fakeSource({ queue: { status: 'ready', value } }), pageOn('youtube', ['p2']));
+    const ids = () => [...root.querySelectorAll<HTMLElement>('.reply-item')].map((i) => i.dataset.commentId);
+    const [accountSelect] = [...root.querySelectorAll('select')];
+    expect([...accountSelect!.options].map((o) => o.textContent)).toEqual([
+      'All (3)',
+      '@acme · YouTube (2)',
+      '@shop · YouTube (1)',
+    ]);
+    expect(ids()).toHaveLength(3);
+    const choose = async (select: HTMLSelectElement, value: string) => {
+      await act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await flush();
+      });
+    };
+    await choose(accountSelect!, 'youtube:shop');
+    expect(ids()).toEqual(['s1']);
+    expect(text()).toContain('Waiting for an answer (1)');
+    await choose(root.querySelectorAll('select')[0]!, 'youtube:acme');
+    const posts = root.querySelectorAll('select')[1]!;
+    expect([...posts.options].map((o) => o.textContent)).toEqual([
+      'All (2)',
+      'This page (1)',
+      'Unser neues Video zur Wärmepumpe (1)',
+      'Die Farben im Herbst (1)',
+    ]);
+    await choose(posts, 'page');
+    expect(ids()).toEqual(['a2']);
+    await choose(root.querySelectorAll('select')[1]!, 'youtube:p1');
+    expect(ids()).toEqual(['a1']);
   });
 
   it('renders the German UI text from the catalog', async () => {

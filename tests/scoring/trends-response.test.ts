@@ -87,18 +87,19 @@ describe('response rate and time', () => {
     ...over,
   });
   const comments = [
-    c({ answeredAt: T + 30 * MIN }),
-    c({ answeredAt: T + 90 * MIN }),
+    c({ answeredAt: T + 300 * D, answerCreatedAt: T + 30 * MIN }), // answered in 30 min, seen 300 days later
+    c({ answeredAt: T + 90 * MIN, answerCreatedAt: T + 90 * MIN }),
+    c({ answeredAt: T + 200 * D }), // answered, the answer's own time not shown: untimed, not "200 days"
     c({}), // unanswered
-    c({ createdAt: null, answeredAt: T + 5 * MIN }), // answered, but its own time is unknown
+    c({ createdAt: null, answeredAt: T + 5 * MIN, answerCreatedAt: T + 5 * MIN }), // its own time unknown
     c({ byPostAuthor: true }), // the account's own reply: not a comment to answer
     c({ postAuthorKey: 'rival', answeredAt: T + MIN }), // under someone else's post
   ];
 
   it('answered share and median time to the answer, over comments by others under own posts', () => {
     const r = responseStats(comments, [{ platform: 'x', handle: '@Acme' }]);
-    // 4 comments count; 3 answered → 75 %; timed: 30 and 90 min → median 60 min
-    expect(r).toEqual({ n: 4, answered: 3, rate: 75, medianMs: 60 * MIN, timedN: 2, thin: true });
+    // 5 comments count; 4 answered → 80 %; timed from the page's own times: 30 and 90 min → median 60 min
+    expect(r).toEqual({ n: 5, answered: 4, rate: 80, medianMs: 60 * MIN, timedN: 2, thin: true });
   });
 
   it('a window filters by the comment time', () => {

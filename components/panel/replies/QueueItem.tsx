@@ -224,7 +224,11 @@ export function QueueItem({
           {' · '}
           {PLATFORM_NAMES[comment.platform] ?? comment.platform}
           {' · '}
-          <span title={new Date(item.time).toLocaleString()}>{formatAge(item.ageMs)}</span>
+          {item.time === null || item.ageMs === null ? (
+            <span title={t('replyTimeUnknown')}>{t('unknown')}</span>
+          ) : (
+            <span title={new Date(item.time).toLocaleString()}>{formatAge(item.ageMs)}</span>
+          )}
         </span>
       </header>
       <blockquote class="reply-text">{comment.text || t('unknown')}</blockquote>

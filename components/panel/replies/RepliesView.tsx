@@ -10,7 +10,12 @@ import { useEffect } from 'preact/hooks';
 import type { StoredComment } from '../../../core/model';
 import { type AiEndpoint, builtInStatus, languageModelApi } from '../../../core/replies/ai';
 import { type Analysis, analyzeComment } from '../../../core/replies/index';
-import { buildQueue, type QueueItem as Item, type ReplyQueue } from '../../../core/reports/replies';
+import {
+  buildQueue,
+  type QueueItem as Item,
+  type QueueFilter,
+  type ReplyQueue,
+} from '../../../core/reports/replies';
 import type { Settings } from '../../../core/settings';
 import { formatCount, formatPercent, t } from '../../i18n';
 import type { ViewProps } from '../App';
@@ -58,6 +63,9 @@ export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) 
   const data = useSignal<Loadable<QueueData>>({ status: 'loading' });
   const settings = useSignal<Loadable<Settings>>({ status: 'loading' });
   const shown = useSignal(PAGE_SIZE);
+  /** The filter's choices: '' = all; an account as `platform:handle`; a post as `platform:postId`, or 'page'. */
+  const accountChoice = useSignal('');
+  const postChoice = useSignal('');
   const builtIn = useSignal<BuiltInByLang>({ de: 'absent', en: 'absent' });
   const endpoint = useSignal<Loadable<AiEndpoint | null>>({ status: 'loading' });
   useEffect(() => source.watchQueue((s) => (data.value = s)), [source, data]);
@@ -92,15 +100,36 @@ export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) 
       </section>
     );
 
-  const queue: ReplyQueue = buildQueue(comments, own, analyzeCached, now());
   const tab = page.status === 'ready' && !page.fallback ? page.tab : null;
+  const filter = queueFilter(own, tab, accountChoice.value, postChoice.value);
+  const queue: ReplyQueue = buildQueue(comments, own, analyzeCached, now(), filter);
+  const total = queue.byAccount.reduce((sum, a) => sum + a.waiting, 0);
   const items = queue.items.slice(0, shown.value);
   return (
     <section aria-label={t('tabReplies')} class="view replies">
       <ResponseFigures queue={queue} />
       <Section id="queue" title={t('repliesQueueTitle', formatCount(queue.items.length))}>
+        {total > 0 && (
+          <QueueFilters
+            queue={queue}
+            total={total}
+            tab={tab}
+            postTexts={state.value.postTexts ?? {}}
+            account={accountChoice.value}
+            post={postChoice.value}
+            onAccount={(value) => {
+              accountChoice.value = value;
+              postChoice.value = '';
+              shown.value = PAGE_SIZE;
+            }}
+            onPost={(value) => {
+              postChoice.value = value;
+              shown.value = PAGE_SIZE;
+            }}
+          />
+        )}
         {queue.items.length === 0 ? (
-          <Empty>{t('repliesQueueEmpty')}</Empty>
+          <Empty>{total > 0 ? t('repliesFilteredEmpty') : t('repliesQueueEmpty')}</Empty>
         ) : (
           <ol class="reply-queue">
             {items.map((item: Item) => (
@@ -132,6 +161,90 @@ export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) 
       <VoiceSettings settings={config.value} source={source} />
       <AiSettings source={source} builtIn={builtIn.value} endpoint={endpoint.value} />
     </section>
+  );
+}
+
+type Tab = Extract<PageState, { status: 'ready' }>['tab'];
+
+/** The filter the two choices stand for ('' = everything; 'page' = the post open in the tab). */
+function queueFilter(
+  own: readonly { platform: Item['comment']['platform']; handle: string }[],
+  tab: Tab | null,
+  account: string,
+  post: string,
+): QueueFilter {
+  const filter: QueueFilter = {};
+  const chosen = own.find((a) => `${a.platform}:${a.handle}` === account);
+  if (chosen) filter.account = { platform: chosen.platform, handle: chosen.handle };
+  if (post === 'page') {
+    // The tab's post; a tab on no post (a feed) selects nothing rather than everything.
+    filter.post = {
+      platform: tab?.platform ?? 'x',
+      postId: tab?.postIds.length === 1 ? tab.postIds[0]! : '',
+    };
+  } else if (post) {
+    const at = post.indexOf(':');
+    const platform = own.find((a) => a.platform === post.slice(0, at))?.platform;
+    if (platform) filter.post = { platform, postId: post.slice(at + 1) };
+  }
+  return filter;
+}
+
+function QueueFilters(props: {
+  queue: ReplyQueue;
+  total: number;
+  tab: Tab | null;
+  postTexts: Record<string, string>;
+  account: string;
+  post: string;
+  onAccount: (value: string) => void;
+  onPost: (value: string) => void;
+}) {
+  const { queue, tab } = props;
+  const accountOf = (p: { platform: string; postAuthorKey: string }) => `${p.platform}:${p.postAuthorKey}`;
+  const posts = queue.byPost.filter(
+    (p) => !props.account || accountOf(p.value) === props.account.toLowerCase(),
+  );
+  const inAccount = posts.reduce((sum, p) => sum + p.waiting, 0);
+  const onPage =
+    tab && tab.postIds.length === 1
+      ? posts.find((p) => p.value.platform === tab.platform && p.value.postId === tab.postIds[0])
+      : undefined;
+  const postLabel = (key: string, postId: string) => {
+    const text = (props.postTexts[key] ?? '').replace(/\s+/g, ' ').trim();
+    return text ? (text.length > 48 ? `${text.slice(0, 47)}…` : text) : postId;
+  };
+  return (
+    <div class="queue-filters">
+      {queue.byAccount.length > 1 && (
+        <label>
+          {t('repliesFilterAccount')}{' '}
+          <select value={props.account} onChange={(e) => props.onAccount(e.currentTarget.value)}>
+            <option value="">{t('repliesFilterAll', formatCount(props.total))}</option>
+            {queue.byAccount.map(({ value, waiting }) => (
+              <option key={`${value.platform}:${value.handle}`} value={`${value.platform}:${value.handle}`}>
+                {t('repliesFilterOption', accountLabel(value), formatCount(waiting))}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t('repliesFilterPost')}{' '}
+        <select value={props.post} onChange={(e) => props.onPost(e.currentTarget.value)}>
+          <option value="">{t('repliesFilterAll', formatCount(inAccount))}</option>
+          {onPage && <option value="page">{t('repliesFilterThisPage', formatCount(onPage.waiting))}</option>}
+          {posts.map(({ value, waiting }) => {
+            const key = `${value.platform}:${value.postId}`;
+            return (
+              <option key={key} value={key}>
+                {t('repliesFilterOption', postLabel(key, value.postId), formatCount(waiting))}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+    </div>
   );
 }
 

@@ -33,6 +33,8 @@ export interface QueueData {
   comments: StoredComment[];
   /** Permalinks of the posts those comments are under, by `platform:postId`. */
   postUrls: Record<string, string>;
+  /** The start of those posts' texts, by `platform:postId` (labels for the post filter). */
+  postTexts?: Record<string, string>;
   /** The newest remembered replies (suggested or inserted), newest first. */
   recent: string[];
 }
@@ -76,9 +78,13 @@ export async function readQueue(db: ResonanzDb): Promise<QueueData> {
   );
   const posts = await db.posts.bulkGet(postKeys);
   const postUrls: Record<string, string> = {};
-  for (const p of posts) if (p?.url) postUrls[`${p.platform}:${p.id}`] = p.url;
+  const postTexts: Record<string, string> = {};
+  for (const p of posts) {
+    if (p?.url) postUrls[`${p.platform}:${p.id}`] = p.url;
+    if (p?.text) postTexts[`${p.platform}:${p.id}`] = p.text.slice(0, 200);
+  }
   const memory = await db.replyMemory.orderBy('at').reverse().limit(RECENT_REPLIES).toArray();
-  return { own, comments, postUrls, recent: memory.map((m) => m.text) };
+  return { own, comments, postUrls, postTexts, recent: memory.map((m) => m.text) };
 }
 
 /** Alerts not dismissed, newest first, with their posts. */
