@@ -1,22 +1,11 @@
 /** Small pieces every panel view shares: state messages, sections, and how figures are worded. */
 import type { ComponentChildren } from 'preact';
+import { PLATFORM_NAMES } from '../../core/platforms/registry';
 import type { Denominator } from '../../core/scoring/engagement';
 import { formatNumber, formatPercent, type MessageKey, t } from '../i18n';
 
-export const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  reddit: 'Reddit',
-  pinterest: 'Pinterest',
-  xing: 'XING',
-};
+/** Display names by platform id, from each platform's folder. */
+export { PLATFORM_NAMES };
 
 /** "@handle" with the platform's name: the same account name everywhere in the panel. */
 export function accountLabel(ref: { platform: string; handle: string }): string {

@@ -1,5 +1,6 @@
 /**
- * Where each platform's reply box is. The lists are data, most specific first; each entry may
+ * Finding the reply box to put a draft into. Where each platform's reply box is lives in its folder
+ * (`core/platforms/<id>/platform.ts`, `replyBoxes`); the lists are data, most specific first; each entry may
  * match the editable element itself or a wrapper around it (insertDraft resolves wrappers).
  * Collapsed "Add a comment…" triggers that the platform only turns into an editor on click are
  * deliberately not listed: Resonanz never clicks for the user, it waits until the box is open.
@@ -13,92 +14,15 @@
  * the generic textbox selectors at the end of their lists.
  */
 import type { PlatformId } from '../model';
+import type { ReplyBoxSelectors } from '../platforms/platform';
+import { PLATFORMS } from '../platforms/registry';
 
-export interface ReplyBoxSelectors {
-  /** Reply boxes (or wrappers of one), most specific first. */
-  boxes: readonly string[];
-  /** Custom elements whose open shadow root may hold the box. */
-  shadowHosts?: readonly string[];
-}
+export type { ReplyBoxSelectors } from '../platforms/platform';
 
-const TEXTBOX = '[contenteditable="true"][role="textbox"]';
-
-export const REPLY_BOXES: Record<PlatformId, ReplyBoxSelectors> = {
-  x: {
-    boxes: [
-      '[data-testid^="tweetTextarea_"]',
-      '.public-DraftEditor-content[contenteditable="true"]',
-      TEXTBOX,
-    ],
-  },
-  facebook: {
-    boxes: [`${TEXTBOX}[data-lexical-editor="true"]`, 'form [contenteditable="true"][role="textbox"]'],
-  },
-  instagram: {
-    boxes: [
-      `${TEXTBOX}[data-lexical-editor="true"]`,
-      'form textarea[aria-label]',
-      'section textarea[placeholder]',
-      TEXTBOX,
-    ],
-  },
-  linkedin: {
-    boxes: [
-      '.comments-comment-box .ql-editor[contenteditable="true"]',
-      '.comments-comment-texteditor .ql-editor[contenteditable="true"]',
-      '.comments-reply-box .ql-editor[contenteditable="true"]',
-      '.ql-editor[contenteditable="true"]',
-      `.comments-comment-box ${TEXTBOX}`,
-    ],
-  },
-  youtube: {
-    boxes: [
-      'ytd-commentbox #contenteditable-root[contenteditable="true"]',
-      '#contenteditable-root[contenteditable="true"]',
-    ],
-  },
-  tiktok: {
-    boxes: [
-      '[data-e2e="comment-input"] [contenteditable="true"]',
-      '[data-e2e="comment-input"] .public-DraftEditor-content',
-      '.public-DraftEditor-content[contenteditable="true"]',
-    ],
-  },
-  threads: {
-    boxes: [`${TEXTBOX}[data-lexical-editor="true"]`, TEXTBOX],
-  },
-  bluesky: {
-    boxes: [
-      '.ProseMirror[contenteditable="true"]',
-      '[data-testid="composerTextInput"] [contenteditable="true"]',
-      TEXTBOX,
-    ],
-  },
-  mastodon: {
-    boxes: ['textarea.autosuggest-textarea__textarea', '.compose-form textarea'],
-  },
-  reddit: {
-    boxes: [
-      `shreddit-composer > ${TEXTBOX}`,
-      'shreddit-composer [contenteditable="true"]',
-      '[data-testid="comment-submission-form-richtext"] [contenteditable="true"]',
-      'textarea[name="text"]', // old.reddit.com
-      'div[contenteditable="true"][role="textbox"]',
-    ],
-    shadowHosts: ['shreddit-composer'],
-  },
-  pinterest: {
-    boxes: [
-      '[data-test-id="comment-editor-container"] [contenteditable="true"]',
-      '.public-DraftEditor-content[contenteditable="true"]',
-      TEXTBOX,
-      'textarea',
-    ],
-  },
-  xing: {
-    boxes: [TEXTBOX, 'form textarea'],
-  },
-};
+/** Every platform's reply-box selectors, from its folder (`core/platforms/<id>/platform.ts`). */
+export const REPLY_BOXES: Readonly<Partial<Record<PlatformId, ReplyBoxSelectors>>> = Object.fromEntries(
+  PLATFORMS.map((p) => [p.id, p.replyBoxes]),
+);
 
 function candidates(doc: Document, spec: ReplyBoxSelectors): Element[] {
   const roots: ParentNode[] = [doc];
@@ -144,7 +68,8 @@ function deepActive(doc: Document): Element | null {
 
 /** Every open, usable reply box of `platform` on the page, in document order. */
 export function findReplyBoxes(doc: Document, platform: PlatformId): Element[] {
-  return candidates(doc, REPLY_BOXES[platform]).filter(isUsable);
+  const spec = REPLY_BOXES[platform];
+  return spec ? candidates(doc, spec).filter(isUsable) : [];
 }
 
 /**

@@ -11,8 +11,8 @@
  * mapper, module_id)` keys modules by `module_id`, defaulting to the domain) and popup/interface.js
  * (`get_blob`: `JSON.stringify(item) + "\n"`). `last_updated` exists from schema version 2 on.
  *
- * Module ids (`source_platform`) per platform, from the module files: modules/twitter.js MODULE_ID
- * 'twitter.com' (DOMAIN 'x.com'; an older modules/x.js registered 'x.com'), modules/threads.js
+ * Module ids (`source_platform`) per platform (kept in each platform's folder, `zeeschuimerModule`),
+ * from the module files: modules/twitter.js MODULE_ID 'twitter.com' (DOMAIN 'x.com'; an older modules/x.js registered 'x.com'), modules/threads.js
  * MODULE_ID 'threads.net' (DOMAIN 'threads.com'), modules/instagram.js 'instagram.com',
  * modules/tiktok.js 'tiktok.com', modules/linkedin.js 'linkedin.com', modules/pinterest.js
  * 'pinterest.com', modules/facebook.js 'facebook.com'. Zeeschuimer has no module for YouTube, Bluesky,
@@ -26,22 +26,13 @@
  * for 4CAT use the CSV with "Custom/other".
  */
 import type { PlatformId } from '../model';
+import { PLATFORMS, platformInfo } from '../platforms/registry';
 import type { ExportRecord } from './record';
 
-export const ZEESCHUIMER_SOURCE_PLATFORM: Record<PlatformId, string> = {
-  x: 'twitter.com',
-  instagram: 'instagram.com',
-  facebook: 'facebook.com',
-  linkedin: 'linkedin.com',
-  youtube: 'youtube.com',
-  tiktok: 'tiktok.com',
-  threads: 'threads.net',
-  bluesky: 'bsky.app',
-  mastodon: 'mastodon',
-  reddit: 'reddit.com',
-  pinterest: 'pinterest.com',
-  xing: 'xing.com',
-};
+/** Zeeschuimer's module id per platform, from each platform's folder (`zeeschuimerModule`). */
+export const ZEESCHUIMER_SOURCE_PLATFORM: Readonly<Partial<Record<PlatformId, string>>> = Object.fromEntries(
+  PLATFORMS.map((p) => [p.id, p.zeeschuimerModule]),
+);
 
 export interface ZeeschuimerEnvelope {
   id: number;
@@ -70,11 +61,13 @@ export interface NdjsonOptions {
 }
 
 export function zeeschuimerSourcePlatform(record: ExportRecord): string {
-  if (record.platform === 'mastodon') {
+  const info = platformInfo(record.platform);
+  if (info?.anyHost) {
+    // A platform on any host (Mastodon): the instance is what names the source.
     const host = hostOf(record.first.pageUrl);
     if (host) return host;
   }
-  return ZEESCHUIMER_SOURCE_PLATFORM[record.platform];
+  return info?.zeeschuimerModule ?? record.platform;
 }
 
 function hostOf(url: string): string | null {

@@ -22,6 +22,7 @@
  * Not replaced: display names inside free text (only the name field is), post/comment ids.
  */
 import type { PlatformId } from '../model';
+import { allLinkHosts, PLATFORMS, platformInfo, platformOfLinkHost } from '../platforms/registry';
 import type { ExportRecord } from './record';
 
 export type PseudonymMode =
@@ -68,7 +69,8 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 export function normaliseHandle(platform: PlatformId, handle: string): string {
   // NFC only matters outside ASCII (and costs more than the rest together).
   let h = (NON_ASCII.test(handle) ? handle.normalize('NFC') : handle).trim();
-  if (platform === 'reddit') h = h.replace(/^\/?u(?:ser)?\//i, '');
+  const prefix = platformInfo(platform)?.handles.prefix;
+  if (prefix) h = h.replace(prefix, '');
   h = h.replace(/^@+/, '');
   return h.toLowerCase();
 }
@@ -98,223 +100,33 @@ function base32(bytes: Uint8Array): string {
 
 // ─── Where handles live in URLs ───────────────────────────────────────────────────────────────────
 
-const HOST_PLATFORM: Record<string, PlatformId> = {
-  'x.com': 'x',
-  'twitter.com': 'x',
-  'mobile.twitter.com': 'x',
-  'mobile.x.com': 'x',
-  'instagram.com': 'instagram',
-  'facebook.com': 'facebook',
-  'web.facebook.com': 'facebook',
-  'm.facebook.com': 'facebook',
-  'mbasic.facebook.com': 'facebook',
-  'fb.com': 'facebook',
-  'linkedin.com': 'linkedin',
-  'youtube.com': 'youtube',
-  'm.youtube.com': 'youtube',
-  'music.youtube.com': 'youtube',
-  'tiktok.com': 'tiktok',
-  'm.tiktok.com': 'tiktok',
-  'threads.net': 'threads',
-  'threads.com': 'threads',
-  'bsky.app': 'bluesky',
-  'reddit.com': 'reddit',
-  'old.reddit.com': 'reddit',
-  'new.reddit.com': 'reddit',
-  'sh.reddit.com': 'reddit',
-  'np.reddit.com': 'reddit',
-  'xing.com': 'xing',
-};
-
-function platformOfHost(host: string): PlatformId | null {
-  const h = host.replace(/^www\./, '');
-  const known = HOST_PLATFORM[h];
-  if (known) return known;
-  if (/(^|\.)pinterest\.[a-z.]+$/.test(h)) return 'pinterest';
-  return null;
-}
-
-const X_RESERVED = new Set([
-  'home',
-  'explore',
-  'search',
-  'i',
-  'notifications',
-  'messages',
-  'settings',
-  'hashtag',
-  'compose',
-  'intent',
-  'share',
-  'login',
-  'logout',
-  'signup',
-  'tos',
-  'privacy',
-  'jobs',
-  'lists',
-  'communities',
-  'premium',
-  'verified',
-  'topics',
-  'account',
-  'bookmarks',
-  'who_to_follow',
-  'following',
-  'followers',
-  'status',
-]);
-const INSTAGRAM_RESERVED = new Set([
-  'p',
-  'reel',
-  'reels',
-  'explore',
-  'stories',
-  'accounts',
-  'direct',
-  'tv',
-  'about',
-  'legal',
-  'developer',
-  'web',
-  'api',
-  'challenge',
-  'emails',
-  'invites',
-  'privacy',
-  'terms',
-  'tags',
-  'locations',
-]);
-const FACEBOOK_RESERVED = new Set([
-  'groups',
-  'pages',
-  'events',
-  'watch',
-  'marketplace',
-  'gaming',
-  'photo',
-  'photo.php',
-  'photos',
-  'story.php',
-  'permalink.php',
-  'reel',
-  'reels',
-  'share',
-  'sharer',
-  'sharer.php',
-  'hashtag',
-  'login',
-  'login.php',
-  'help',
-  'policies',
-  'privacy',
-  'settings',
-  'notifications',
-  'messages',
-  'bookmarks',
-  'friends',
-  'search',
-  'stories',
-  'ads',
-  'business',
-  'l.php',
-  'dialog',
-  'plugins',
-  'video.php',
-  'profile.php',
-  'home.php',
-  'people',
-  'feeds',
-]);
-const PINTEREST_RESERVED = new Set([
-  'pin',
-  'search',
-  'ideas',
-  'today',
-  'business',
-  'settings',
-  '_',
-  'explore',
-  'categories',
-  'topics',
-  'login',
-  'logout',
-  'resource',
-  'about',
-  'password',
-  'news_hub',
-]);
-
 interface HandleSlot {
   index: number;
   platform: PlatformId;
 }
 
-/** Which path segments hold a handle, for a URL on `host`. Segments are decoded, without slashes. */
+/**
+ * Which path segments hold a handle, for a URL whose host belongs to `hostPlatform` (null: unknown
+ * host, read by the rules of the platform that runs on any host, i.e. Mastodon's "/@user"). Segments
+ * are decoded, without slashes. The rules are each platform's own (`handles` in its folder).
+ */
 function handleSlots(hostPlatform: PlatformId | null, segs: readonly string[]): HandleSlot[] {
-  const slots: HandleSlot[] = [];
+  const info = hostPlatform ? platformInfo(hostPlatform) : PLATFORMS.find((p) => p.anyHost);
+  if (!info) return [];
   const lower = segs.map((s) => s.toLowerCase());
-  const at = (p: PlatformId) => {
+  const slots = info.handles.pathSlots(segs, lower).map((index) => ({ index, platform: info.id }));
+  if (info.handles.atSegments) {
     segs.forEach((s, i) => {
-      if (s.length > 1 && s.startsWith('@')) slots.push({ index: i, platform: p });
+      if (s.length > 1 && s.startsWith('@')) slots.push({ index: i, platform: info.id });
     });
-  };
-  const s0 = lower[0] ?? '';
-  switch (hostPlatform) {
-    case 'x':
-      if (s0 && !X_RESERVED.has(s0) && /^[A-Za-z0-9_]+$/.test(segs[0]!))
-        slots.push({ index: 0, platform: 'x' });
-      break;
-    case 'instagram':
-      if (s0 === 'stories' && segs[1] && lower[1] !== 'highlights')
-        slots.push({ index: 1, platform: 'instagram' });
-      else if (s0 && !INSTAGRAM_RESERVED.has(s0)) slots.push({ index: 0, platform: 'instagram' });
-      break;
-    case 'facebook':
-      if (s0 === 'people' && segs[1]) {
-        slots.push({ index: 1, platform: 'facebook' });
-        if (segs[2]) slots.push({ index: 2, platform: 'facebook' });
-      } else if (s0 && !FACEBOOK_RESERVED.has(s0)) slots.push({ index: 0, platform: 'facebook' });
-      break;
-    case 'pinterest':
-      if (s0 && !PINTEREST_RESERVED.has(s0)) slots.push({ index: 0, platform: 'pinterest' });
-      break;
-    case 'bluesky':
-      if (s0 === 'profile' && segs[1]) slots.push({ index: 1, platform: 'bluesky' });
-      break;
-    case 'reddit':
-      if ((s0 === 'u' || s0 === 'user') && segs[1]) slots.push({ index: 1, platform: 'reddit' });
-      break;
-    case 'linkedin':
-      if (['in', 'company', 'school', 'showcase'].includes(s0) && segs[1])
-        slots.push({ index: 1, platform: 'linkedin' });
-      break;
-    case 'xing':
-      if ((s0 === 'profile' || s0 === 'pages') && segs[1]) slots.push({ index: 1, platform: 'xing' });
-      break;
-    case 'youtube':
-      if (['c', 'user', 'channel'].includes(s0) && segs[1]) slots.push({ index: 1, platform: 'youtube' });
-      at('youtube');
-      break;
-    case 'tiktok':
-    case 'threads':
-      at(hostPlatform);
-      break;
-    default:
-      // Unknown host: "/@user" is how Mastodon (and others) address people; "/users/<h>" too.
-      if (s0 === 'users' && segs[1]) slots.push({ index: 1, platform: 'mastodon' });
-      at('mastodon');
   }
   return slots;
 }
 
 /** Query parameters that hold a handle, per platform. */
 function queryHandleParam(hostPlatform: PlatformId | null, path: string, name: string): PlatformId | null {
-  const n = name.toLowerCase();
-  if (hostPlatform === 'facebook' && /\/profile\.php$/i.test(path) && n === 'id') return 'facebook';
-  if (hostPlatform === 'x' && (n === 'screen_name' || n === 'user_id')) return 'x';
-  return null;
+  if (!hostPlatform) return null;
+  return platformInfo(hostPlatform)?.handles.queryParam?.(path, name.toLowerCase()) ? hostPlatform : null;
 }
 
 function safeDecode(s: string, plusIsSpace = false): string {
@@ -332,8 +144,8 @@ type Resolve = (platform: PlatformId, handle: string) => string;
 type ResolveName = (platform: PlatformId, name: string) => string;
 type Bare = (token: string, platform: PlatformId) => string | null;
 
-const SCHEMELESS_HOSTS =
-  '(?:(?:mobile\\.)?(?:x|twitter|instagram|facebook|linkedin|youtube|tiktok|threads|reddit|pinterest|xing)\\.(?:com|net|de)|bsky\\.app)';
+/** Every platform's hosts, so "x.com/alice" without a scheme is read as a link too. */
+const SCHEMELESS_HOSTS = `(?:${allLinkHosts().map(escapeRegExp).join('|')})`;
 const TOKEN_SRC = '[\\p{L}\\p{N}_]+(?:[.\\-@][\\p{L}\\p{N}_]+)*';
 const HANDLE_ALTERNATIVES = [
   `(?<![\\p{L}\\p{N}_])(?<url>(?:https?:\\/\\/|www\\.|${SCHEMELESS_HOSTS}\\/)[^\\s<>"'\`]*)`,
@@ -348,7 +160,7 @@ const WORD = new RegExp(TOKEN_SRC, 'gu');
 const TOKEN_SEP = /([.\-@])/u;
 const HAS_SEP = /[.\-@]/;
 /** Platforms whose handles are only letters, digits and underscores ("@alice.bob" mentions "alice"). */
-const STRICT_HANDLE = new Set<PlatformId>(['x', 'mastodon', 'reddit', 'pinterest']);
+const STRICT_HANDLE = new Set<PlatformId>(PLATFORMS.filter((p) => p.handles.strict).map((p) => p.id));
 
 class Rewriter {
   constructor(
@@ -467,7 +279,7 @@ class Rewriter {
     const userinfo = hostMatch?.[1] ?? '';
     const host = (hostMatch?.[2] ?? authority).toLowerCase();
     const port = hostMatch?.[3] ?? '';
-    const hostPlatform = platformOfHost(host);
+    const hostPlatform = platformOfLinkHost(host);
     const hostOut =
       (userinfo ? this.words(userinfo, platform) : '') +
       (this.bare(host.replace(/^www\./, ''), platform) ?? hostMatch?.[2] ?? authority) +

@@ -23,8 +23,8 @@ describe('reply box data', () => {
   it('has selectors for every platform, all of them valid CSS', () => {
     for (const platform of PLATFORM_IDS) {
       const spec = REPLY_BOXES[platform];
-      expect(spec.boxes.length, platform).toBeGreaterThan(0);
-      for (const selector of [...spec.boxes, ...(spec.shadowHosts ?? [])]) {
+      expect(spec?.boxes.length, platform).toBeGreaterThan(0);
+      for (const selector of [...(spec?.boxes ?? []), ...(spec?.shadowHosts ?? [])]) {
         expect(() => document.querySelector(selector), `${platform}: ${selector}`).not.toThrow();
       }
     }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { facebookAdapter } from '../../core/platforms/facebook/adapter';
-import { countInPhrase, phraseCounts, spellsOut } from '../../core/platforms/facebook/phrase-counts';
+import { countInPhrase, phraseCounts, spellsOut } from '../../core/platforms/phrase-counts';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { ownPage, parseHtml, sharedPage } from './load';
 

@@ -7,7 +7,7 @@ import { countInLabel, type ParsedCount, parseCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
 import type { Adapter, PageContext, PostFields } from '../adapter';
 import { first, visibleText } from '../dom';
-import { phraseCounts, spellsOut, statementOf } from './phrase-counts';
+import { phraseCounts, spellsOut, statementOf } from '../phrase-counts';
 import {
   COMMENT_LABELS,
   FB,

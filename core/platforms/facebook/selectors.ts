@@ -9,7 +9,7 @@
  * - the classic 2018 desktop feed: `data-testid="fbfeed_story"`, `abbr[data-utime]`. Checked against
  *   ../shared/fixtures/facebook/classic-2018-*.html (supported because it costs little).
  */
-import type { Phrases } from './phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const FB = {
   /** Post-like units; nested matches (a comment, a shared post) are not separate posts. */

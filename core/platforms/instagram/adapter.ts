@@ -8,7 +8,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { meta, timeOf, visibleText } from '../dom';
-import { countBesideIcon, countInPhrase, phraseCounts, statementOf } from '../facebook/phrase-counts';
+import { countBesideIcon, countInPhrase, phraseCounts, statementOf } from '../phrase-counts';
 import {
   COMMENT_PATH,
   ICON_LABELS,

@@ -7,7 +7,7 @@
  * fixtures in tests/fixtures/instagram (logged-in feed, profile and post page, de and en).
  */
 import type { Metric } from '../../model';
-import type { Phrases } from '../facebook/phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const IG = {
   post: 'article',

@@ -8,7 +8,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { countOf, first, meta, visibleText } from '../dom';
-import { countInPhrase, phraseCounts, statementOf } from '../facebook/phrase-counts';
+import { countInPhrase, phraseCounts, statementOf } from '../phrase-counts';
 import {
   AGE_LINE,
   ALT_NAME,

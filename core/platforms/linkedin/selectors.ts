@@ -10,7 +10,7 @@
  *   `[data-testid="expandable-text-box"]` text, counts as "252 reactions" phrases and often no urn in the
  *   DOM at all. Shape taken from public reports of that markup; no capture of our own.
  */
-import type { Phrases } from '../facebook/phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const LI = {
   post: [

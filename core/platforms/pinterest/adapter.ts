@@ -5,7 +5,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { countOf, first, visibleText } from '../dom';
-import { phraseCounts, statementOf } from '../facebook/phrase-counts';
+import { phraseCounts, statementOf } from '../phrase-counts';
 import {
   METRIC_PHRASES,
   PIN,

@@ -4,7 +4,7 @@
  * hand-written fixtures in tests/fixtures/pinterest (2025 markup, de and en), whose `data-test-id` names
  * are the ones public tools report; the ones marked "unverified" are our best guess.
  */
-import type { Phrases } from '../facebook/phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const PIN = {
   /** One pin in a grid (home feed, search, board, profile). */

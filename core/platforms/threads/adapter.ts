@@ -4,7 +4,7 @@ import { type ParsedCount, parseCount } from '../../parse/count';
 import type { Adapter, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { timeOf, visibleText } from '../dom';
-import { countBesideIcon, hasIcon, phraseCounts, statementOf } from '../facebook/phrase-counts';
+import { countBesideIcon, hasIcon, phraseCounts, statementOf } from '../phrase-counts';
 import {
   ICON_LABELS,
   METRIC_PHRASES,

@@ -5,7 +5,7 @@
  * yet: these are checked against the hand-written fixtures in tests/fixtures/threads (2025 markup, de, en).
  */
 import type { Metric } from '../../model';
-import type { Phrases } from '../facebook/phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const TH = {
   post: '[data-pressable-container="true"]',

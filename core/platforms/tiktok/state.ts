@@ -4,6 +4,7 @@
  * loaded for, and (2022) the first feed items.
  */
 import type { ParsedCount } from '../../parse/count';
+import { objectEnd } from '../script-json';
 
 type Json = Record<string, unknown>;
 
@@ -111,22 +112,6 @@ function scriptJson(doc: Document, selector: string): Json | null {
       return null;
     }
   }
-}
-
-/** The index after the `}` closing the object opened at `start`, skipping braces in strings. */
-function objectEnd(s: string, start: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = start; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return -1;
 }
 
 const WORD = /[\p{L}_$][\p{L}\p{N}_$]*/uy;

@@ -7,7 +7,7 @@ import type { ParsedCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
 import type { Adapter, PageContext, PostFields } from '../adapter';
 import { timeOf, visibleText } from '../dom';
-import { phraseCounts, statementOf } from '../facebook/phrase-counts';
+import { phraseCounts, statementOf } from '../phrase-counts';
 import { AUTHOR_PATH, METRIC_PHRASES, PERMALINKS, PROFILE_PHRASES, PROMOTED_LABELS, XG } from './selectors';
 
 const ORIGIN = 'https://www.xing.com';

@@ -6,7 +6,7 @@
  * ("12 Kommentare", "34 Reaktionen", "Gefällt 34 Personen"). The permalink patterns and test-hook names are
  * best guesses; tests/fixtures/xing pins the assumptions (de first, en).
  */
-import type { Phrases } from '../facebook/phrase-counts';
+import type { Phrases } from '../phrase-counts';
 
 export const XG = {
   post: 'article, [data-testid*="activity" i], [data-qa*="activity" i], [data-testid*="feed-item" i], [data-qa*="feed-item" i]',

@@ -9,6 +9,7 @@ import { extractHashtags } from '../../parse/text';
 import { parseTime } from '../../parse/time';
 import type { EmbeddedData, PageContext } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
+import { objectEnd } from '../script-json';
 import { channelFromUrl, channelOf, videoIdOf } from './ids';
 import { countBefore, timeFromText, viewsIn } from './phrases';
 import { WORDS } from './selectors';
@@ -32,22 +33,6 @@ export function initialData(doc: Document, name: string): Json | null {
     }
   }
   return null;
-}
-
-/** The index after the `}` that closes the object opened at `start`, skipping braces inside strings. */
-function objectEnd(s: string, start: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = start; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"') quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return -1;
 }
 
 function obj(value: unknown): Json | null {

@@ -6,11 +6,10 @@
  * "298K", "298 mil"). Templates are matched against aria-labels/titles and against the text of the
  * deepest short element that holds the whole phrase, so a bar reading "32 Likes1 comment" yields 32 and 1.
  *
- * Used by the Instagram, Threads, Facebook, LinkedIn, Pinterest and XING adapters; it is platform-neutral
- * and could move to dom.ts.
+ * Platform-neutral; used by the Instagram, Threads, Facebook, LinkedIn, Pinterest and XING adapters.
  */
-import type { Metric } from '../../model';
-import { type ParsedCount, parseCount } from '../../parse/count';
+import type { Metric } from '../model';
+import { type ParsedCount, parseCount } from '../parse/count';
 
 /** Per key (usually a metric), phrase templates in priority order; `#` is the number. Lower case. */
 export type Phrases<K extends string = Metric> = Partial<Record<K, readonly string[]>>;
