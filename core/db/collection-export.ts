@@ -9,6 +9,7 @@ import Dexie, { type Table } from 'dexie';
 import {
   type CsvColumnName,
   type CsvDelimiter,
+  type CsvMode,
   codebookMarkdown,
   collectHandles,
   commentToExportRecord,
@@ -37,6 +38,8 @@ export interface CollectionExportOptions {
   /** CSV columns besides the 4CAT-required ones; all when omitted. */
   columns?: readonly CsvColumnName[];
   delimiter?: CsvDelimiter;
+  /** CSV for spreadsheets (formulas neutralised, the default) or for analysis tools (values exact). */
+  csvMode?: CsvMode;
   timestampFallback?: 'none' | 'first-seen';
   userAgent?: string;
   extensionVersion?: string | null;
@@ -288,7 +291,7 @@ export async function exportCollection(
     format: options.format,
     pseudonymisation: mode,
     knownHandles,
-    csv: { columns: options.columns, delimiter, timestampFallback },
+    csv: { columns: options.columns, delimiter, timestampFallback, mode: options.csvMode ?? 'spreadsheet' },
     ndjson: { userAgent: options.userAgent ?? '' },
   });
   const base = exportBaseName(collection);
@@ -308,6 +311,7 @@ export async function exportCollection(
         generatedAt: options.now ?? Date.now(),
         extensionVersion: options.extensionVersion ?? null,
         delimiter,
+        csvMode: options.csvMode ?? 'spreadsheet',
         pseudonymiser,
       }),
     filename: `${base}.${options.format}`,

@@ -5,7 +5,7 @@
  */
 import type { Collection } from '../model';
 import { type CsvColumnName, columnDef, REQUIRED_COLUMNS, selectColumns } from './columns';
-import { type CsvDelimiter, csvField } from './csv';
+import { type CsvDelimiter, type CsvMode, csvField } from './csv';
 import type { Pseudonymiser, PseudonymModeKind } from './pseudonymise';
 import type { MetricSnapshot } from './record';
 
@@ -22,6 +22,8 @@ export interface CodebookOptions {
   generatedAt: number;
   extensionVersion?: string | null;
   delimiter?: CsvDelimiter;
+  /** The CSV's mode (default 'spreadsheet'). */
+  csvMode?: CsvMode;
   bom?: boolean;
   /**
    * The export's Pseudonymiser: the collection's name and notes are scrubbed with it. Required unless
@@ -92,10 +94,12 @@ export async function codebookMarkdown(o: CodebookOptions): Promise<string> {
   lines.push('');
   lines.push('## File format', '');
   lines.push(
-    `- CSV: RFC 4180, UTF-8${o.bom === false ? '' : ' with byte order mark'}, ${delimiterName(delimiter)} as delimiter, CRLF line ends; cells with the delimiter, quotes or line breaks are quoted, quotes doubled.`,
+    `- CSV: RFC 4180, UTF-8${o.bom === false ? '' : ' with byte order mark'}, ${delimiterName(delimiter)} as delimiter, CRLF line ends; every text cell is quoted, quotes doubled; numbers and true/false are bare; an empty unquoted cell is unknown, \`""\` is empty text.`,
     '- Empty cell = unknown or not shown on the page (a count is never filled in as 0).',
-    '- true / false for flags; lists are comma-separated inside the cell (a comma inside a value is written as %2C).',
-    "- Text cells that begin with = + - @, a tab or a carriage return are prefixed with a single quote (') so spreadsheets do not run them as formulas; remove one leading quote from such cells to get the original text. Numbers are never prefixed.",
+    '- true / false for flags; lists are comma-separated inside the cell (inside a value, a percent sign is written as %25 and a comma as %2C).',
+    (o.csvMode ?? 'spreadsheet') === 'spreadsheet'
+      ? "- Written FOR SPREADSHEETS: wherever a spreadsheet would start a cell — at the start of a text, or after a comma, semicolon, tab or line break inside it (where a spreadsheet that splits on another delimiter starts one) — a formula character (= + - @, also full-width), after any spaces or double quotes, gets a single quote (') in front, so it is shown as text, not run. To get the exact values back, remove one ' at each such place (a run of ' before the formula character loses one). Numbers are never prefixed. For R, Python or 4CAT, export FOR ANALYSIS TOOLS instead."
+      : '- Written FOR ANALYSIS TOOLS: every value exactly as read, nothing prefixed. Do not open this file in a spreadsheet program: a value beginning with = + - @ may be run as a formula there.',
     `- Times are UTC. \`timestamp\` uses "YYYY-MM-DD HH:MM:SS" (4CAT's recommended notation); ISO 8601 elsewhere.`,
     "- NDJSON: one JSON object per line in Zeeschuimer's envelope (`id`, `item_id`, `timestamp_collected` and `last_updated` in epoch ms, `source_platform`, `source_platform_url`, `source_url`, `user_agent`, `data`); `data` holds the full record with the same fields as the CSV in camelCase, times in epoch ms.",
     '',

@@ -208,7 +208,7 @@ for (const lang of ['en', 'de'] as const) {
       ]);
       const csvBytes = readFileSync((await csv.path())!);
       expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(csvBytes.toString('utf8')).toContain('x,beispiel_gmbh,12300,');
+      expect(csvBytes.toString('utf8')).toContain('"x","beispiel_gmbh",12300,');
       const [png] = await Promise.all([
         panel.waitForEvent('download'),
         panel.locator('.export-row button', { hasText: 'PNG' }).first().click(),

@@ -7,15 +7,19 @@ import { METRICS } from '../../core/model';
 import { exportRecordArb } from './arbitraries';
 import { collect, makeRecord, metrics, parseCsv, parseCsvObjects } from './helpers';
 
-const DANGER = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** What a spreadsheet runs as a formula: after whitespace it may trim, a formula character. */
+const DANGER = /^[\t\r\n ]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_SIGNED = /^[+-](?:\d+(?:\.\d+)?|\.\d+)$/;
 
-/** The documented reader rule: strip one leading quote from a cell of quotes + a dangerous char. */
+/**
+ * The documented reader rule (codebook): at the start of a cell and after , ; TAB CR LF, skip spaces
+ * and double quotes, then remove one apostrophe from a run of apostrophes followed by = + - @.
+ */
 function unescapeCell(cell: string): string {
-  return /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
+  return cell.replace(/(^|[,;\t\r\n])([ "]*)'('*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g, '$1$2$3');
 }
 function list(cell: string): string[] {
-  return cell === '' ? [] : cell.split(',').map((v) => v.replaceAll('%2C', ','));
+  return cell === '' ? [] : cell.split(',').map((v) => v.replaceAll('%2C', ',').replaceAll('%25', '%'));
 }
 const s = (v: string | null) => v ?? '';
 const n = (v: number | null) => (v === null ? '' : String(v));
@@ -117,7 +121,7 @@ describe('CSV writer', () => {
         const text = await toCsv(records, { bom: false });
         for (const row of parseCsv(text)) {
           for (const cell of row) {
-            if (DANGER.test(cell)) expect(cell).toMatch(PLAIN_SIGNED);
+            if (DANGER.test(cell)) expect(cell).toMatch(PLAIN_SIGNED); // typed numbers are bare
           }
         }
       }),
@@ -125,8 +129,8 @@ describe('CSV writer', () => {
     );
   });
 
-  it('neutralises each dangerous first character with a single quote', async () => {
-    const starts = ['=', '+', '-', '@', '\t', '\r', '＝', '＠'];
+  it('neutralises each formula character with a single quote, also behind a tab or line break', async () => {
+    const starts = ['=', '+', '-', '@', '＝', '＠', ' =', '"='];
     const records = starts.map((c, i) =>
       makeRecord({
         id: String(i + 1),
@@ -136,25 +140,31 @@ describe('CSV writer', () => {
       }),
     );
     const { rows } = parseCsvObjects(await toCsv(records, { columns: [] }));
+    // The apostrophe goes right before the formula character (after spaces or a double quote).
+    const guarded = (start: string) => start.replace(/^([ "]*)/, "$1'");
     rows.forEach((row, i) => {
-      expect(row.body).toBe(`'${starts[i]}HYPERLINK("http://evil.example")`);
-      expect(row.author).toBe(`'${starts[i]}cmd`);
+      expect(row.body).toBe(`${guarded(starts[i]!)}HYPERLINK("http://evil.example")`);
+      expect(row.author).toBe(`${guarded(starts[i]!)}cmd`);
     });
+    // A tab or CR that a spreadsheet strips starts a cell too; text behind it that is no formula stays.
+    expect(csvField('\t=1+1')).toBe(`"\t'=1+1"`);
+    expect(csvField('\r=1+1')).toBe(`"\r'=1+1"`);
+    expect(csvField('\tplain')).toBe(`"\tplain"`);
   });
 
-  it('keeps numbers as numbers, including plain signed numbers in text', async () => {
+  it('keeps numbers as numbers; a text that looks like a signed number is guarded like any text', async () => {
     const r = makeRecord({ text: '-5', metrics: metrics({ likes: 0, views: 1234567 }) });
     const { rows } = parseCsvObjects(await toCsv([r], { columns: ['likes', 'views', 'position'] }));
-    expect(rows[0]).toMatchObject({ body: '-5', likes: '0', views: '1234567', position: '3' });
+    expect(rows[0]).toMatchObject({ body: "'-5", likes: '0', views: '1234567', position: '3' });
     // Typed numbers are never prefixed, whatever the value.
     expect(csvField(-1)).toBe('-1');
     expect(csvField(0)).toBe('0');
   });
 
   it('makes the quote prefix reversible for texts that already start with quotes', () => {
-    expect(csvField("'=x")).toBe("''=x");
-    expect(csvField("'plain")).toBe("'plain");
-    expect(csvField('x=1')).toBe('x=1');
+    expect(csvField("'=x")).toBe(`"''=x"`);
+    expect(csvField("'plain")).toBe(`"'plain"`);
+    expect(csvField('x=1')).toBe(`"x=1"`);
   });
 
   it('writes a small record exactly as RFC 4180 prescribes (hand-written expectation)', async () => {
@@ -171,16 +181,21 @@ describe('CSV writer', () => {
     const text = await toCsv([r], { columns: ['likes', 'likes_approx', 'hashtags'], bom: true });
     expect(text).toBe(
       '\uFEFFid,thread_id,author,body,timestamp,likes,likes_approx,hashtags\r\n' +
-        '42,41,"\'=HYPERLINK(""x"")","He said ""hi"", ok\r\nbye",2025-10-21 14:03:07,1200,true,"a,b%2Cc"\r\n',
+        '"42","41","\'=HYPERLINK(""x"")","He said ""hi"", ok\r\nbye","2025-10-21 14:03:07",1200,true,"a,b%2Cc"\r\n',
     );
   });
 
-  it('quotes fields containing the chosen delimiter', async () => {
+  it('quotes every text cell, whatever the delimiter; numbers, flags and unknowns stay bare', async () => {
     const r = makeRecord({ text: 'a;b,c' });
     const semi = await toCsv([r], { columns: [], delimiter: ';', bom: false });
     expect(semi.split('\r\n')[1]).toContain(';"a;b,c";');
     const comma = await toCsv([r], { columns: [], delimiter: ',', bom: false });
     expect(comma.split('\r\n')[1]).toContain(',"a;b,c",');
+    expect(csvField('plain')).toBe('"plain"');
+    expect(csvField('')).toBe('""');
+    expect(csvField(null)).toBe('');
+    expect(csvField(12)).toBe('12');
+    expect(csvField(false)).toBe('false');
   });
 
   it('preserves emoji, RTL text, combining marks and line breaks', async () => {

@@ -9,7 +9,7 @@ import {
   OPTIONAL_COLUMNS,
   REQUIRED_COLUMNS,
 } from '../../../core/export/columns';
-import type { ExportFormat, MetricSnapshot, PseudonymModeKind } from '../../../core/export/index';
+import type { CsvMode, ExportFormat, MetricSnapshot, PseudonymModeKind } from '../../../core/export/index';
 import { type MessageKey, t } from '../../i18n';
 import type { CollectionRow, ExportChoice, ResearchSource } from './research-source';
 
@@ -22,6 +22,10 @@ const SNAPSHOTS: readonly [MetricSnapshot, MessageKey][] = [
   ['first', 'researchSnapshotFirst'],
   ['last', 'researchSnapshotLast'],
   ['history', 'researchSnapshotHistory'],
+];
+const CSV_MODES: readonly [CsvMode, MessageKey][] = [
+  ['spreadsheet', 'researchCsvModeSpreadsheet'],
+  ['analysis', 'researchCsvModeAnalysis'],
 ];
 const NAMES: readonly [PseudonymModeKind, MessageKey][] = [
   ['none', 'researchNamesNone'],
@@ -48,6 +52,7 @@ export function ExportForm({
   const snapshot = useSignal<MetricSnapshot>('last');
   const names = useSignal<PseudonymModeKind>(row.hasSecret ? 'pseudonymise' : 'redact');
   const delimiter = useSignal<',' | ';'>(',');
+  const csvMode = useSignal<CsvMode>('spreadsheet');
   const fallback = useSignal(true);
   const codebook = useSignal(true);
   const columns = useSignal<ReadonlySet<CsvColumnName>>(new Set(OPTIONAL_COLUMNS));
@@ -64,6 +69,7 @@ export function ExportForm({
       pseudonymisation: names.value,
       columns: OPTIONAL_COLUMNS.filter((c) => columns.value.has(c)),
       delimiter: delimiter.value,
+      csvMode: csvMode.value,
       timestampFallback: fallback.value ? 'first-seen' : 'none',
       codebook: codebook.value,
     };
@@ -124,6 +130,7 @@ export function ExportForm({
             ],
             delimiter,
           )}
+          {radios('csvmode', 'researchCsvMode', CSV_MODES, csvMode)}
           <label class="choice">
             <input
               type="checkbox"

@@ -34,7 +34,7 @@ export interface ItemCounts {
 
 export type ExportChoice = Pick<
   CollectionExportOptions,
-  'format' | 'snapshot' | 'pseudonymisation' | 'columns' | 'delimiter' | 'timestampFallback'
+  'format' | 'snapshot' | 'pseudonymisation' | 'columns' | 'delimiter' | 'csvMode' | 'timestampFallback'
 > & { codebook: boolean };
 
 export interface ResearchSource {
