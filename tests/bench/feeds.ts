@@ -2,15 +2,13 @@
  * Large synthetic feeds built from real captured post markup (../shared, read in place): the three
  * real X timeline articles repeated with fresh status ids, so the adapter does real work per post.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { sharedText } from '../platforms/load';
 
-const SHARED = resolve(import.meta.dirname, '../../../shared/fixtures');
 const X_ARTICLES = [
   'x/tweet-article.html',
   'x/tweet-article-quote.html',
   'x/tweet-article-quote-video.html',
-].map((f) => readFileSync(join(SHARED, f), 'utf8'));
+].map((f) => sharedText(f));
 
 /** One X timeline cell with a unique status id (the quoted post's id is left alone). */
 export function xPost(i: number): string {

@@ -1,9 +1,8 @@
 /** Fixture pages assembled at test time from the real captures in ../shared (never copied). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SHARED } from './harness';
+import { sharedText } from '../platforms/load';
 
-const read = (path: string) => readFileSync(join(SHARED, 'fixtures', path), 'utf8');
+// Through the one helper that skips loudly without ../shared (and fails under REQUIRE_SHARED=1).
+const read = sharedText;
 
 /** An X home timeline made of the three real tweet captures, wrapped as X wraps them. */
 export function xHomeTimeline(): string {

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPage } from '../../core/platforms/index';
-import { launch, ROOT, readStore, type Session, SHARED, until } from './harness';
+import { sharedText } from '../platforms/load';
+import { launch, ROOT, readStore, type Session, until } from './harness';
 
 const own = (path: string) => readFileSync(join(ROOT, 'tests/fixtures', path), 'utf8');
-const shared = (path: string) => readFileSync(join(SHARED, 'fixtures', path), 'utf8');
+const shared = sharedText;
 
 /** [platform, URL the page is served at, its HTML]. */
 const PAGES: [string, string, () => string][] = [

@@ -13,12 +13,13 @@ import { REQUIRED_COLUMNS } from '../../core/export/columns';
 import type { ExportRecord } from '../../core/export/record';
 import type { PageExtraction } from '../../core/model';
 import { extractPage } from '../../core/platforms/index';
+import { sharedText } from '../platforms/load';
 import { parseCsvObjects } from '../export/helpers';
-import { ARTIFACTS, launch, ROOT, readStore, type Session, SHARED, screenshot, until } from './harness';
+import { ARTIFACTS, launch, ROOT, readStore, type Session, screenshot, until } from './harness';
 import { xHomeTimeline } from './pages';
 
 const own = (path: string) => readFileSync(join(ROOT, 'tests/fixtures', path), 'utf8');
-const shared = (path: string) => readFileSync(join(SHARED, 'fixtures', path), 'utf8');
+const shared = sharedText;
 
 const BSKY_POST = 'https://bsky.app/profile/glendunlap.bsky.social/post/3mdegyw3ves2t';
 /** [URL, HTML, UI language of the page]: served at the platform's real address. */

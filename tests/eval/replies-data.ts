@@ -16,10 +16,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHARED_NLP, sharedFile } from '../platforms/load';
 
 const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '..', '..');
-export const SHARED_NLP = join(REPO_ROOT, '..', 'shared', 'nlp');
+export { SHARED_NLP };
 export const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'replies');
 
 export function sharedAvailable(): boolean {
@@ -33,7 +34,11 @@ export function sharedAvailable(): boolean {
 
 /** Rows of a TSV with a header, as objects keyed by the header names. */
 export function readTsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  return tsvRows(readFileSync(path, 'utf8'));
+}
+
+function tsvRows(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.split('\n').filter(Boolean);
   const cols = (header ?? '').split('\t');
   return lines.map((line) => {
     const cells = line.split('\t');
@@ -41,7 +46,8 @@ export function readTsv(path: string): Record<string, string>[] {
   });
 }
 
-export const readShared = (set: string) => readTsv(join(SHARED_NLP, set, 'data.tsv'));
+/** A labeled set from ../shared/nlp; without ../shared the calling test is skipped (tests/platforms/load.ts). */
+export const readShared = (set: string) => tsvRows(sharedFile(join('nlp', set, 'data.tsv')));
 export const readFixture = (name: string) => readTsv(join(FIXTURES, name));
 
 export const numericId = (id: string) => Number(id.replace(/\D/g, ''));
