@@ -6,6 +6,18 @@ import { builtInMatchPatterns } from './core/platforms/hosts';
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
+  hooks: {
+    // wxt writes Firefox's sidebar_action from the sidepanel entrypoint, after this manifest: it drops
+    // open_at_install (the sidebar would open by itself at install) and takes the page's <title>.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      manifest.sidebar_action = {
+        default_panel: manifest.sidebar_action?.default_panel ?? 'sidepanel.html',
+        default_title: '__MSG_extName__',
+        open_at_install: false,
+      };
+    },
+  },
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
@@ -34,11 +46,6 @@ export default defineConfig({
       ? {
           // Manifest V2 lists optional hosts among optional permissions (WXT drops optional_host_permissions).
           optional_permissions: OPTIONAL_HOSTS,
-          sidebar_action: {
-            default_panel: 'sidepanel.html',
-            default_title: '__MSG_extName__',
-            open_at_install: false,
-          },
           browser_specific_settings: {
             gecko: {
               id: 'resonanz@resonanz.invalid',

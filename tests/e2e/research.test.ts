@@ -13,8 +13,8 @@ import { REQUIRED_COLUMNS } from '../../core/export/columns';
 import type { ExportRecord } from '../../core/export/record';
 import type { PageExtraction } from '../../core/model';
 import { extractPage } from '../../core/platforms/index';
-import { sharedText } from '../platforms/load';
 import { parseCsvObjects } from '../export/helpers';
+import { sharedText } from '../platforms/load';
 import { ARTIFACTS, launch, ROOT, readStore, type Session, screenshot, until } from './harness';
 import { xHomeTimeline } from './pages';
 

@@ -80,6 +80,16 @@ describe('the Firefox (MV2) manifest', () => {
     const scripts = m.content_scripts as { matches: string[] }[];
     expect(sorted(scripts[0]?.matches)).toEqual(sorted(HOSTS));
   });
+
+  // wxt builds sidebar_action from the sidepanel entrypoint and used to drop open_at_install (the
+  // sidebar then opened by itself at install) and take the page's <title> instead of the localised name.
+  it('has a sidebar that stays closed at install, titled with the localised name', () => {
+    expect(m.sidebar_action).toEqual({
+      default_panel: 'sidepanel.html',
+      default_title: '__MSG_extName__',
+      open_at_install: false,
+    });
+  });
 });
 
 describe('both builds', () => {

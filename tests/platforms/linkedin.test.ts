@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { linkedinAdapter } from '../../core/platforms/linkedin/adapter';
-import { ownPage, parseHtml, sharedPage, sharedText } from './load';
+import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
 
-describe('LinkedIn public company page (real capture, en)', () => {
+describeShared('LinkedIn public company page (real capture, en)', () => {
   const page = extractPage(
     sharedPage('linkedin/company-logged-out.html'),
     'https://uk.linkedin.com/company/audiense',

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getCurrentSuite, getCurrentTest } from 'vitest/suite';
+import { describe, it, TestRunner } from 'vitest';
 
 export const SHARED_ROOT = resolve(import.meta.dirname, '../../../shared');
 export const SHARED_FIXTURES = join(SHARED_ROOT, 'fixtures');
@@ -20,6 +20,8 @@ export const OWN_FIXTURES = resolve(import.meta.dirname, '../fixtures');
 export const sharedRequired = (): boolean => process.env.REQUIRE_SHARED === '1';
 
 const announced = new Set<string>();
+/** Shared files found missing outside a running test (while a describe collected its tests). */
+let missingWhileCollecting = 0;
 /** One loud line per skipped test (stderr, so it shows in every reporter's output). */
 function announce(test: string, file: string): void {
   const line = `SKIPPED (no ../shared beside the checkout): "${test}" needs shared/${file}`;
@@ -38,17 +40,36 @@ export function requireShared(path: string): boolean {
   if (existsSync(path)) return true;
   const file = path.startsWith(SHARED_ROOT) ? path.slice(SHARED_ROOT.length + 1) : path;
   if (sharedRequired()) throw new Error(`REQUIRE_SHARED=1 but shared/${file} is missing`);
-  const test = getCurrentTest();
+  const test = TestRunner.getCurrentTest();
   if (test) {
     announce(test.name, file);
     test.context.skip(`no ../shared: shared/${file}`);
   }
-  const suite = getCurrentSuite();
+  missingWhileCollecting += 1;
+  const suite = TestRunner.getCurrentSuite();
   suite?.on('beforeEach', (context) => {
     announce(context.task.name, file);
     context.skip(`no ../shared: shared/${file}`);
   });
   return false;
+}
+
+/**
+ * A `describe` that reads ../shared while it collects its tests (a page parsed once for all of them).
+ * Without ../shared its tests are skipped, each with one loud line; the placeholder the reads return
+ * may make the collection itself throw, which then becomes one skipped test naming the describe.
+ */
+export function describeShared(name: string, fn: () => void): void {
+  describe(name, () => {
+    const before = missingWhileCollecting;
+    try {
+      fn();
+    } catch (error) {
+      if (missingWhileCollecting === before) throw error;
+      announce(name, '… (read while collecting its tests)');
+      it.skip(`${name}: the rest needs ../shared`, () => {});
+    }
+  });
 }
 
 /** Whether ../shared holds `relative` (for tests that choose their data up front); never skips by itself. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCount } from '../../core/parse/count';
 import { extractPage, extractWith, pageContext } from '../../core/platforms/index';
 import { readCard, tiktokAdapter, timeOfId } from '../../core/platforms/tiktok/adapter';
-import { ownPage, parseHtml, sharedPage, sharedText } from './load';
+import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 const seconds = (s: number) => new Date(s * 1000).toISOString();
 
@@ -61,7 +61,7 @@ describe('TikTok For You feed (real, 2022)', () => {
   });
 });
 
-describe('TikTok For You cards, 85 items (real, 2022): conformance with trex', () => {
+describeShared('TikTok For You cards, 85 items (real, 2022): conformance with trex', () => {
   const rows = sharedText('tiktok/foryou-items-2022.jsonl')
     .trim()
     .split('\n')

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage, extractWith } from '../../core/platforms/index';
 import { youtubeAdapter } from '../../core/platforms/youtube/adapter';
 import { channelOf, videoIdOf } from '../../core/platforms/youtube/ids';
-import { ownPage, parseHtml, sharedPage, sharedText } from './load';
+import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 /** Reads a page as the user saw it at `now` (relative times are relative to the capture). */
 function read(doc: Document, url: string, now: string) {
@@ -19,7 +19,7 @@ const HOURS = 3_600_000;
 const DAY = 24 * HOURS;
 const ago = (now: string, ms: number) => new Date(Date.parse(now) - ms).toISOString();
 
-describe('YouTube home feed (real, German UI, 2022)', () => {
+describeShared('YouTube home feed (real, German UI, 2022)', () => {
   const now = '2022-03-24T14:38:14.498Z'; // savingTime in home-de-2022.trex-expected.json
   const page = read(sharedPage('youtube/home-de-2022-0.html'), 'https://www.youtube.com/', now);
   const byId = (id: string) => page.posts.find((p) => p.id === id);
@@ -99,7 +99,7 @@ describe('YouTube home feed (real, German UI, 2022)', () => {
   });
 });
 
-describe('YouTube search results (real, en, 2022)', () => {
+describeShared('YouTube search results (real, en, 2022)', () => {
   const url = 'https://www.youtube.com/results?search_query=gps+motorcycle';
   const trex = JSON.parse(sharedText('youtube/search-en-2022.trex-expected.json')) as {
     results: { videoId: string; views: number; authorName: string; authorSource: string; title: string }[];
