@@ -21,12 +21,19 @@ const NUMBER = "(\\d(?:[\\d.,' ]*\\d)?(?:\\s?\\p{L}{1,5}\\.?)?)";
 
 /** Lower case, one kind of space, one kind of double and single quote: how templates and texts are compared. */
 export function normalizePhrase(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ')
-    .replace(/[„“”«»″"]/g, '"')
-    .replace(/[‚‘’′`]/g, "'")
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      // Arabic-Indic and Persian digits ("كل التفاعلات: ١٤٢") read like ASCII ones; direction marks are not text.
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+      .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+      .replace(/\u066c/g, ',')
+      .replace(/[\u200e\u200f\u061c]/g, '')
+      .replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ')
+      .replace(/[„“”«»″"]/g, '"')
+      .replace(/[‚‘’′`]/g, "'")
+      .trim()
+  );
 }
 
 const compiled = new Map<string, RegExp>();

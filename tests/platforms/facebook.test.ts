@@ -4,12 +4,14 @@
  * data-ft publish_time, the UFI counts). Today's design is covered by hand-written fixtures
  * (tests/fixtures/facebook, de and en).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { facebookAdapter } from '../../core/platforms/facebook/adapter';
 import { countInPhrase, phraseCounts, spellsOut } from '../../core/platforms/phrase-counts';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
-import { ownPage, parseHtml, sharedPage } from './load';
+import { OWN_FIXTURES, ownPage, parseHtml, sharedPage } from './load';
 
 const NOW = new Date('2025-10-03T12:00:00Z');
 
@@ -369,5 +371,204 @@ describe('count phrases (the helper every adapter of this group shares)', () => 
     expect(spellsOut('SpSonSsoSredS', 'Sponsored')).toBe(true);
     expect(spellsOut('GxesQponzsert', 'Gesponsert')).toBe(true);
     expect(spellsOut('Sportnachrichten vom Wochenende', 'Sponsored')).toBe(false);
+  });
+});
+
+/**
+ * Today's design, real captures of 2024–25 (../shared/fixtures/facebook). Expected values were read by
+ * hand from each file: the visible units (aria-posinset), their "All reactions" / "… comments" texts, and
+ * the page's embedded JSON (`post_id`, `creation_time`, `reaction_count.count`, `share_count.count`,
+ * `comments.total_count` / `total_comment_count`, comments' `created_time`), converted with `date -u`.
+ */
+describe('Facebook 2024–25 pages with their embedded data (real captures)', () => {
+  it("home feed: the dialog's post and the feed reel by their own ids, exact counts instead of 1.1K, times from the data", () => {
+    const page = extractPage(
+      sharedPage('facebook/home-feed-plus-post-dialog-en-2025.html'),
+      'https://www.facebook.com/',
+    );
+    expect(page.posts.map((p) => p.id)).toEqual(['534891072154037', '899390115989800']);
+    expect(page.posts[0]).toMatchObject({
+      author: { handle: 'kamal8175' },
+      createdAt: '2023-03-20T02:56:08.000Z',
+      // The unit shows "All reactions: 1" and "13 comments".
+      metrics: { likes: 1, comments: 13, shares: 0 },
+    });
+    expect(page.posts[1]).toMatchObject({
+      author: { handle: 'madeforfoodie' },
+      createdAt: '2025-12-17T10:30:44.000Z',
+      // The unit shows "1.1K", "14 comments", "17 shares", "96K views"; the data 1188 and play_count 96467.
+      metrics: { likes: 1188, comments: 14, shares: 17, views: 96_467 },
+      approx: [],
+      media: 'video',
+    });
+    // Comment times from the data's created_time, not from "10h"/"8h" read against today's clock.
+    expect(page.comments.map((c) => [c.id, c.postId, c.createdAt])).toEqual([
+      ['3342688925889884', '534891072154037', '2025-12-17T17:08:25.000Z'],
+      ['1593919238628609', '534891072154037', '2025-12-17T19:15:43.000Z'],
+    ]);
+    expect(page.comments[0]?.byPostAuthor).toBe(true);
+  });
+
+  it('home feed: the embedded data holds six stories, each with its post id, time and exact counts', () => {
+    const doc = sharedPage('facebook/home-feed-plus-post-dialog-en-2025.html');
+    const url = new URL('https://www.facebook.com/');
+    const data = facebookAdapter.readEmbedded!(pageContext(facebookAdapter, doc, url, NOW));
+    expect(data.posts?.map((p) => p.id)).toEqual([
+      '534891072154037',
+      '899390115989800',
+      '1357991846340173',
+      '2484174615386505',
+      '1452057566928914',
+      '1272443178236922',
+    ]);
+    // Shown as "4K" (i18n_reaction_count); reaction_count says 4000, the sum of its five reaction types.
+    expect(data.posts?.find((p) => p.id === '2484174615386505')).toMatchObject({
+      author: { handle: 'ajayboro1996' },
+      createdAt: '2025-12-17T14:01:18.000Z',
+      metrics: { likes: 4000, comments: 616, shares: 5 },
+      media: 'image',
+    });
+    expect(data.raw).toHaveLength(6);
+    expect(data.raw?.[0]).toMatchObject({ id: '534891072154037', kind: 'post', source: 'embedded' });
+  });
+
+  it('post dialog: the post by its post_id (not the pfbid), 30 comments, comment times and reactions from the data', () => {
+    const page = extractWith(
+      facebookAdapter,
+      sharedPage('facebook/post-dialog-comments-en-2025.html'),
+      new URL(
+        'https://www.facebook.com/Piyushshuklatbrking/posts/pfbid0NzPJ8ep9yRUMv1rvM2FWomjaJnm2AHEWwsC1nBAqarQw6UaE7YpLZA9njUnSDoqKl',
+      ),
+      NOW,
+    );
+    expect(page.posts).toHaveLength(1);
+    expect(page.posts[0]).toMatchObject({
+      id: '122107486737141889',
+      createdAt: '2025-12-18T07:55:44.000Z',
+      metrics: { likes: 3, comments: 30, shares: 0 },
+    });
+    // "53m" is a time, never 53 million reactions; "1 reaction; see who reacted to this" is one.
+    expect(page.comments.map((c) => [c.id, c.createdAt, c.likes])).toEqual([
+      ['4279231389065344', '2025-12-18T08:15:44.000Z', 0],
+      ['3036506616519601', '2025-12-18T07:56:39.000Z', 1],
+    ]);
+  });
+
+  it('search results: the three rendered results by their group post ids; five stories in the data', () => {
+    const doc = sharedPage('facebook/search-posts-2025-12.html');
+    const url = 'https://www.facebook.com/search/posts/?q=Sri%20Lanka%20Elon%20musk%20business';
+    const page = extractPage(doc, url);
+    expect(page.posts.map((p) => p.id)).toEqual(['1587173839243677', '1443672860260443', '9621062074667003']);
+    expect(page.posts[2]).toMatchObject({
+      createdAt: '2025-07-02T09:52:37.000Z',
+      metrics: { likes: 10, comments: 3, shares: 1 },
+    });
+    expect(page.posts[0]?.createdAt).toBe('2025-11-29T17:12:26.000Z');
+    const data = facebookAdapter.readEmbedded!(pageContext(facebookAdapter, doc, new URL(url), NOW));
+    expect(data.posts).toHaveLength(5);
+  });
+
+  it('Arabic page: "كل التفاعلات: ١٤٢" (written twice) is 142, and the 2024 data shape (total_comment_count) is read', () => {
+    const doc = sharedPage('facebook/page-ar-2024-03.html');
+    const url = 'https://www.facebook.com/photo/?fbid=288439180667016&set=a.117960581048211';
+    const page = extractPage(doc, url);
+    expect(page.posts).toHaveLength(1);
+    expect(page.posts[0]?.metrics.likes).toBe(142);
+    const data = facebookAdapter.readEmbedded!(pageContext(facebookAdapter, doc, new URL(url), NOW));
+    expect(data.posts?.find((p) => p.id === '724614863158054')).toMatchObject({
+      createdAt: '2024-03-15T22:05:39.000Z',
+      metrics: { likes: 29, comments: 1, shares: 0 },
+    });
+  });
+
+  it('French profile: "Toutes les réactions : 7"; the data holds feed stories that are not on screen', () => {
+    const doc = sharedPage('facebook/profile-fr-2024-08.html');
+    const url = 'https://www.facebook.com/profile.php?id=61562462307405';
+    const page = extractPage(doc, url);
+    expect(page.posts).toHaveLength(2);
+    expect(page.posts[0]?.metrics.likes).toBe(7);
+    const data = facebookAdapter.readEmbedded!(pageContext(facebookAdapter, doc, new URL(url), NOW));
+    expect(data.posts?.find((p) => p.id === '122152307132100221')).toMatchObject({
+      createdAt: '2024-08-08T19:32:48.000Z',
+      metrics: { likes: 8879, comments: 330, shares: 30 },
+    });
+  });
+});
+
+describe('Facebook page data (hand-written, German)', () => {
+  it("names a feed post by its post_id although its only link is its photo's, with the data's time and counts", () => {
+    const page = extractWith(
+      facebookAdapter,
+      ownPage('facebook/de-feed-page-data.html'),
+      new URL('https://www.facebook.com/'),
+      NOW,
+    );
+    expect(page.posts.map((p) => p.id)).toEqual(['9001', '9002']);
+    expect(page.posts[0]).toMatchObject({
+      url: 'https://www.facebook.com/baeckerei.schmidt/posts/pfbid0AbCdEf',
+      createdAt: '2025-10-08T10:00:00.000Z',
+      metrics: { likes: 1234, comments: 56, shares: 12 },
+      approx: [],
+    });
+    // Matched by its text (no link at all); "48" shown twice is 48.
+    expect(page.posts[1]).toMatchObject({ createdAt: '2025-10-07T10:00:00.000Z', metrics: { likes: 48 } });
+  });
+
+  it('reads a GraphQL response: the story, its comments with times, reactions and reply parents, and the raw story', () => {
+    const json: unknown = JSON.parse(
+      readFileSync(join(OWN_FIXTURES, 'facebook/graphql-group-feed.json'), 'utf8'),
+    );
+    const page = pageContext(
+      facebookAdapter,
+      parseHtml('<html></html>'),
+      new URL('https://www.facebook.com/groups/55'),
+      NOW,
+    );
+    const data = facebookAdapter.readResponse!(json, new URL('https://www.facebook.com/api/graphql/'), page);
+    expect(data.posts).toHaveLength(1);
+    expect(data.posts?.[0]).toMatchObject({
+      id: '7777',
+      url: 'https://www.facebook.com/groups/55/permalink/7777/',
+      author: { handle: 'erika.muster', name: 'Erika Muster' },
+      createdAt: '2025-10-09T08:53:20.000Z',
+      metrics: { likes: 7, comments: 2, shares: 0 },
+    });
+    expect(data.comments).toEqual([
+      expect.objectContaining({
+        id: '88',
+        postId: '7777',
+        parentId: null,
+        likes: 3,
+        byPostAuthor: false,
+        createdAt: '2025-10-09T09:53:20.000Z',
+      }),
+      expect.objectContaining({
+        id: '89',
+        postId: '7777',
+        parentId: '88',
+        likes: 0,
+        byPostAuthor: true,
+        text: 'Danke!',
+      }),
+    ]);
+    expect(data.raw?.[0]).toMatchObject({ id: '7777', kind: 'post', source: 'response' });
+    expect(data.raw?.[0]?.data).toMatchObject({ post_id: '7777' });
+  });
+
+  it('reads nothing from JSON that holds no stories, and survives hostile input', () => {
+    const page = pageContext(
+      facebookAdapter,
+      parseHtml('<html></html>'),
+      new URL('https://www.facebook.com/'),
+      NOW,
+    );
+    const url = new URL('https://www.facebook.com/api/graphql/');
+    expect(
+      facebookAdapter.readResponse!({ data: { viewer: { notifications: [] } } }, url, page).posts,
+    ).toEqual([]);
+    expect(facebookAdapter.readResponse!(null, url, page).posts).toEqual([]);
+    let deep: unknown = { __typename: 'Story', post_id: '1', comet_sections: {} };
+    for (let i = 0; i < 5000; i++) deep = { a: deep };
+    expect(() => facebookAdapter.readResponse!(deep, url, page)).not.toThrow();
   });
 });

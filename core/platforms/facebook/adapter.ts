@@ -5,11 +5,14 @@
 import type { CommentSnapshot, Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
 import { countInLabel, type ParsedCount, parseCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
-import type { Adapter, PageContext, PostFields } from '../adapter';
+import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { first, visibleText } from '../dom';
-import { phraseCounts, spellsOut, statementOf } from '../phrase-counts';
+import { normalizePhrase, phraseCounts, spellsOut, statementOf } from '../phrase-counts';
+import { embeddedStories, readFacebookJson, storyForUnit } from './data';
+import { canonical, handleOf, parse, postIdOf } from './ids';
 import {
   COMMENT_LABELS,
+  COMMENT_REACTIONS,
   FB,
   METRIC_PHRASES,
   PROFILE_PHRASES,
@@ -19,34 +22,6 @@ import {
 } from './selectors';
 
 const ZERO: ParsedCount = { value: 0, approx: false };
-
-function parse(href: string | null | undefined, base: URL): URL | null {
-  if (!href || href === '#') return null;
-  try {
-    return new URL(href, base);
-  } catch {
-    return null;
-  }
-}
-
-/** The post id a link names, or null: `/posts/<id>`, `permalink.php?story_fbid=`, `/photo/?fbid=`, `/reel/<id>`, … */
-function postIdOf(href: string | null | undefined, base: URL): string | null {
-  const url = parse(href, base);
-  if (!url || !/(^|\.)facebook\.com$/.test(url.hostname)) return null;
-  const path = url.pathname;
-  const q = url.searchParams;
-  const inPath =
-    /\/posts\/([\w.-]*\w)/.exec(path) ??
-    /\/groups\/[^/]+\/permalink\/(\d+)/.exec(path) ??
-    /\/(?:videos|reel)\/(?:[^/]+\/)?(\d{5,})/.exec(path) ??
-    /\/photos\/(?:pcb\.(\d+)|[^/]+\/(\d{5,}))/.exec(path);
-  if (inPath) return inPath[1] ?? inPath[2] ?? null;
-  if (/^\/(?:permalink|story)\.php$/.test(path)) return q.get('story_fbid');
-  if (/^\/photo(?:\.php)?\/?$/.test(path))
-    return /^pcb\.(\d+)/.exec(q.get('set') ?? '')?.[1] ?? q.get('fbid');
-  if (/^\/watch\/?$/.test(path)) return q.get('v');
-  return null;
-}
 
 function pageKind(url: URL): PageKind {
   const parts = url.pathname.split('/').filter(Boolean);
@@ -58,18 +33,6 @@ function pageKind(url: URL): PageKind {
   if (head === 'profile.php' || head === 'people') return 'profile';
   if (RESERVED_PATHS.has(head)) return 'other';
   return 'profile';
-}
-
-/** A profile link's handle: the vanity name, or the numeric id of `profile.php?id=` and group member links. */
-function handleOf(href: string | null, base: URL): string | null {
-  const url = parse(href, base);
-  if (!url || !/(^|\.)facebook\.com$/.test(url.hostname)) return null;
-  const parts = url.pathname.split('/').filter(Boolean);
-  if (parts[0] === 'profile.php') return url.searchParams.get('id');
-  if (parts[0] === 'groups' && parts[2] === 'user') return parts[3] ?? null;
-  if (parts[0] === 'people') return parts[2] ?? null;
-  const head = parts[0];
-  return head && !RESERVED_PATHS.has(head.toLowerCase()) && /^[\w.-]+$/.test(head) ? head : null;
 }
 
 function isComment(el: Element): boolean {
@@ -138,6 +101,7 @@ function readCounts(
     { skip },
   );
   const total =
+    besideTotalLabel(root, skip, page) ??
     phraseCounts(root, { likes: REACTION_TOTAL }, page.locale, { skip }).likes ??
     parseCount(
       // The total is written twice (for sighted and screen-reader users): "1K" in each of two spans.
@@ -153,6 +117,38 @@ function readCounts(
     for (const metric of ['likes', 'comments', 'shares'] as const) counts[metric] ??= ZERO;
   }
   return counts;
+}
+
+/** The labels of the reaction total without their number ("all reactions:"), normalised. */
+const TOTAL_LABELS = REACTION_TOTAL.filter((t) => t.endsWith('#')).map((t) =>
+  normalizePhrase(t.slice(0, -1))
+    .replace(/[:：]$/, '')
+    .trim(),
+);
+
+/**
+ * Today's design writes the total as a label leaf ("All reactions:") followed by the number twice, once
+ * for sighted and once for screen-reader users ("1.1K", "1.1K"): read the first number after the label,
+ * so the two are never run together ("١٤٢١٤٢").
+ */
+function besideTotalLabel(
+  root: Element,
+  skip: (el: Element) => boolean,
+  page: PageContext,
+): ParsedCount | null {
+  const leaves = [...root.querySelectorAll('span, div')].filter((el) => el.childElementCount === 0);
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i]!;
+    const label = normalizePhrase(leaf.textContent ?? '')
+      .replace(/[:：]$/, '')
+      .trim();
+    if (!label || !TOTAL_LABELS.includes(label) || skip(leaf)) continue;
+    for (const next of leaves.slice(i + 1, i + 4)) {
+      const count = parseCount(next.textContent ?? '', page.locale);
+      if (count) return count;
+    }
+  }
+  return null;
 }
 
 /**
@@ -220,6 +216,20 @@ function mediaOf(root: Element, link: Element | null, base: URL): PostFields['me
   return images.length > 0 ? 'image' : 'text';
 }
 
+/** Every post-ish id the unit's own links name (not its comments'): matched against the page's data. */
+function unitLinkIds(root: Element, base: URL): string[] {
+  const ids = new Set<string>();
+  for (const a of root.querySelectorAll('a[href]')) {
+    if (a.closest(FB.comment) && a.closest(FB.comment) !== root) continue;
+    const url = parse(a.getAttribute('href'), base);
+    const id = postIdOf(a.getAttribute('href'), base);
+    if (id) ids.add(id);
+    const fbid = url?.searchParams.get('fbid');
+    if (fbid) ids.add(fbid);
+  }
+  return [...ids];
+}
+
 function readPost(root: Element, page: PageContext): PostFields | null {
   const authorLink = first(root, FB.author);
   const textEl = first(root, FB.text);
@@ -231,34 +241,29 @@ function readPost(root: Element, page: PageContext): PostFields | null {
       )
     : undefined;
   const permalink = declared ? (own ? { id: declared, link: own } : null) : permalinkOf(root, page.url);
-  const id = declared ?? permalink?.id ?? null;
+  // The page's data names the post by its own id; the unit's links often name a photo or a pfbid.
+  const story = storyForUnit(page, unitLinkIds(root, page.url), visibleText(textEl));
+  const counts = readCounts(root, textEl, page);
+  // The data's figures are exact ("1188" where the unit shows "1.1K"): they win wherever they exist.
+  for (const metric of ['likes', 'comments', 'shares', 'views'] as const) {
+    const exact = story?.post.metrics[metric];
+    if (exact !== null && exact !== undefined) counts[metric] = { value: exact, approx: false };
+  }
   return {
-    id,
-    url: permalink ? canonical(permalink.link, page.url) : null,
-    handle: handleOf(authorLink?.getAttribute('href') ?? null, page.url),
-    name: visibleText(authorLink),
-    text: visibleText(textEl),
-    createdAt: createdAt(root, permalink?.link ?? null, page),
-    counts: readCounts(root, textEl, page),
-    media: mediaOf(root, permalink?.link ?? null, page.url),
+    id: story?.post.id ?? declared ?? permalink?.id ?? null,
+    url: story?.post.url ?? (permalink ? canonical(permalink.link.getAttribute('href'), page.url) : null),
+    handle: handleOf(authorLink?.getAttribute('href') ?? null, page.url) ?? story?.post.author.handle,
+    name: visibleText(authorLink) || story?.post.author.name,
+    text: visibleText(textEl) || story?.post.text,
+    // The visible time is obfuscated letter by letter: the data's creation_time is the time.
+    createdAt: story?.post.createdAt ?? createdAt(root, permalink?.link ?? null, page),
+    counts,
+    media:
+      story && story.post.media !== 'text'
+        ? story.post.media
+        : mediaOf(root, permalink?.link ?? null, page.url),
     promoted: isPromoted(root, textEl),
   };
-}
-
-/** The permalink without tracking parameters (`__cft__`, `__tn__`, `refid`, `comment_tracking`). */
-function canonical(link: Element, base: URL): string | null {
-  const url = parse(link.getAttribute('href'), base);
-  if (!url) return null;
-  const keep = new URLSearchParams();
-  for (const key of ['story_fbid', 'id', 'fbid', 'set', 'v']) {
-    const value = url.searchParams.get(key);
-    if (value) keep.set(key, value);
-  }
-  url.search = keep.toString();
-  url.hash = '';
-  if (url.hostname !== 'www.facebook.com' && /(^|\.)facebook\.com$/.test(url.hostname))
-    url.hostname = 'www.facebook.com';
-  return url.href;
 }
 
 /** A comment's id and its parent's from its links (`comment_id`, `reply_comment_id`) or the touch site's attributes. */
@@ -308,7 +313,11 @@ function readComments(page: PageContext, posts: readonly PostSnapshot[]): Commen
     const ids = commentIds(el, page.url);
     if (!ids) continue;
     const unit = ids.postId ? undefined : units.find((u) => u.contains(el));
-    const postId = ids.postId ?? (unit ? unitId(unit) : page.kind === 'post' ? posts[0]?.id : null) ?? null;
+    const named = ids.postId ? (storyForUnit(page, [ids.postId], null)?.post.id ?? ids.postId) : null;
+    const postId =
+      (named && posts.some((p) => p.id === named) ? named : null) ??
+      (unit ? unitId(unit) : page.kind === 'post' ? posts[0]?.id : null) ??
+      named;
     const post = posts.find((p) => p.id === postId);
     if (!postId) continue;
     const parent = el.parentElement?.closest(FB.comment);
@@ -321,19 +330,8 @@ function readComments(page: PageContext, posts: readonly PostSnapshot[]): Commen
     const body =
       el.querySelector('[data-sigil="comment-body"]') ??
       [...el.querySelectorAll('div[dir="auto"], span[dir="auto"]')].find((d) => d.closest(FB.comment) === el);
-    const times = [...el.querySelectorAll('a[href*="comment_id="], abbr')].filter(
-      (t) => t.closest(FB.comment) === el,
-    );
-    const createdAt =
-      times.map((t) => parseTime(visibleText(t), page.now, page.locale)).find((t) => t !== null) ?? null;
-    const likes = phraseCounts(
-      el,
-      { likes: ['# reaktionen', '# reactions', '# reaktion', '# reaction', ...(METRIC_PHRASES.likes ?? [])] },
-      page.locale,
-      {
-        skip: (d) => d === body || (d !== el && d.matches(FB.comment)),
-      },
-    ).likes;
+    const likes = commentLikes(el, body ?? null, page);
+    const fromData = embeddedStories(page).comments?.find((c) => c.id === ids.id);
     const handle = authorLink ? handleOf(authorLink.getAttribute('href'), page.url) : null;
     out.push({
       id: ids.id,
@@ -342,14 +340,46 @@ function readComments(page: PageContext, posts: readonly PostSnapshot[]): Commen
         ids.parentId ?? (parent && isComment(parent) ? (commentIds(parent, page.url)?.id ?? null) : null),
       author: { handle, name: name || null },
       text: visibleText(body ?? null),
-      createdAt,
-      likes: likes?.value ?? null,
+      // The data's created_time is exact; the visible "53m" is relative and may be misread.
+      createdAt: fromData?.createdAt ?? commentTime(el, authorLink ?? null, page),
+      likes: fromData ? fromData.likes : (likes?.value ?? null),
       byPostAuthor:
         post !== undefined &&
         ((handle !== null && handle === post.author.handle) || (!!name && name === post.author.name)),
     });
   }
   return out;
+}
+
+/**
+ * A comment's time: the text of its own timestamp link (the link to the post with `comment_id`, not
+ * the author's name link) and nothing else; null when that text is not a time. Any other text of the
+ * comment ("3m" in a name, a reply's stamp) is never taken for it.
+ */
+function commentTime(el: Element, authorLink: Element | null, page: PageContext): string | null {
+  const stamp = [...el.querySelectorAll('a[href*="comment_id="], abbr')].find(
+    (t) =>
+      t.closest(FB.comment) === el &&
+      t !== authorLink &&
+      !handleOfLink(t, page.url) &&
+      /\d/.test(visibleText(t)),
+  );
+  return stamp ? parseTime(visibleText(stamp), page.now, page.locale) : null;
+}
+
+/** An author link (to a profile, with `comment_id`): its text is a name, never a time. */
+function handleOfLink(a: Element, base: URL): boolean {
+  const url = parse(a.getAttribute('href'), base);
+  return !!url && !postIdOf(url.href, base) && handleOf(url.href, base) !== null;
+}
+
+/** A comment's reactions: only a label that says so ("1 reaction; see who reacted"), never a bare number. */
+function commentLikes(el: Element, body: Element | null, page: PageContext): ParsedCount | null {
+  return (
+    phraseCounts(el, { likes: COMMENT_REACTIONS }, page.locale, {
+      skip: (d) => d === body || (d !== el && d.matches(FB.comment)),
+    }).likes ?? null
+  );
 }
 
 function readProfile(page: PageContext): ProfileSnapshot | null {
@@ -377,12 +407,24 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   };
 }
 
+function readEmbedded(page: PageContext): EmbeddedData {
+  const { posts, comments, raw } = embeddedStories(page);
+  return { posts, comments, raw };
+}
+
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  const { posts, comments, raw } = readFacebookJson([json], page, 'response');
+  return { posts, comments, raw };
+}
+
 export const facebookAdapter: Adapter = {
   id: 'facebook',
-  version: '1.0.0',
+  version: '1.1.0',
   pageKind,
   findPosts,
   readPost,
   readProfile,
   readComments,
+  readEmbedded,
+  readResponse,
 };
