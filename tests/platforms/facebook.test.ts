@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { facebookAdapter } from '../../core/platforms/facebook/adapter';
-import { countInPhrase, phraseCounts, spellsOut } from '../../core/platforms/phrase-counts';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
+import { countInPhrase, phraseCounts, spellsOut } from '../../core/platforms/phrase-counts';
 import { OWN_FIXTURES, ownPage, parseHtml, sharedPage } from './load';
 
 const NOW = new Date('2025-10-03T12:00:00Z');
