@@ -27,6 +27,18 @@ export const PostScore = z.object({
   /** Posts in the account's baseline, and whether that is too few to judge. */
   baselineN: z.number().int().nonnegative(),
   thin: z.boolean(),
+  /** YouTube, TikTok, Shorts, Reels: the badge leads with views (core/scoring/views.ts). */
+  viewsFirst: z.boolean().default(false),
+  /** Views per hour and × the channel's median views; null when the page shows no views. */
+  views: z
+    .object({
+      perHour: z.number().nullable(),
+      xMedian: z.number().nullable(),
+      n: z.number().int().nonnegative(),
+      thin: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 export type PostScore = z.infer<typeof PostScore>;
 

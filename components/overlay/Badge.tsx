@@ -15,18 +15,33 @@ export interface BadgeProps {
 
 export function Badge({ post, score }: BadgeProps) {
   const total = interactions(post.metrics);
-  const approx = post.approx.some((m) => m !== 'views');
+  const views = post.metrics.views;
+  // Views lead on YouTube, TikTok, Shorts and Reels, and wherever a page shows nothing but views.
+  const byViews = views !== null && (score?.viewsFirst ?? total === null);
+  const headline = byViews ? views : total;
+  const approx = byViews ? post.approx.includes('views') : post.approx.some((m) => m !== 'views');
+  const approxTotal = post.approx.some((m) => m !== 'views');
   const rate = score?.rate ?? null;
+  const vs = score?.views ?? null;
+  const xMedian = byViews ? (vs?.xMedian ?? null) : (score?.xMedian ?? null);
+  const perHour = byViews ? (vs?.perHour ?? null) : (score?.velocity ?? null);
+  const thin = byViews ? (vs?.thin ?? false) : (score?.thin ?? false);
+  const n = byViews ? (vs?.n ?? 0) : (score?.baselineN ?? 0);
   const details = [
-    t('badgeInteractions', `${approx ? '≈' : ''}${formatCount(total)}`),
+    total !== null ? t('badgeInteractions', `${approxTotal ? '≈' : ''}${formatCount(total)}`) : null,
+    views !== null
+      ? t('badgeViews', `${post.approx.includes('views') ? '≈' : ''}${formatCount(views)}`)
+      : null,
     rate
       ? rate.denominator === 'followers'
         ? t('erFollowers', formatPercent(rate.value))
         : t('erViews', formatPercent(rate.value))
       : null,
     score?.xMedian != null ? t('badgeXMedianLong', formatNumber(score.xMedian, 1), score.baselineN) : null,
+    vs?.xMedian != null ? t('badgeViewsXMedian', formatNumber(vs.xMedian, 1), vs.n) : null,
     score?.young && score.velocity !== null ? t('badgeVelocity', formatNumber(score.velocity, 1)) : null,
-    score?.thin ? t('badgeThin', score.baselineN) : null,
+    vs?.perHour != null ? t('badgeViewsPerHour', formatNumber(vs.perHour, vs.perHour < 10 ? 1 : 0)) : null,
+    headline !== null && thin ? t('thinMarkerLong', n) : null,
     score?.breakout ? t('badgeBreakoutLong') : null,
   ].filter((line): line is string => line !== null);
   // A button: focusable and announced with its summary; the details show on hover and focus.
@@ -35,6 +50,14 @@ export function Badge({ post, score }: BadgeProps) {
     event.preventDefault();
     event.stopPropagation();
   };
+  // The second figure: pace while young, else × median (only against ≥ 8 mature posts).
+  const young = score?.young ?? false;
+  const second =
+    young && perHour !== null
+      ? `· ${formatNumber(perHour, perHour < 10 ? 1 : 0)}/h`
+      : !young && xMedian !== null
+        ? `· ${formatNumber(xMedian, 1)}×`
+        : null;
   return (
     <button
       type="button"
@@ -44,14 +67,18 @@ export function Badge({ post, score }: BadgeProps) {
       onMouseDown={stop}
     >
       <span class="mark" aria-hidden="true">
-        {score?.breakout ? '▲' : '◔'}
+        {score?.breakout ? '▲' : byViews ? '▶' : '◔'}
       </span>
-      <span aria-hidden="true">{`${approx ? '≈' : ''}${formatCount(total, true)}`}</span>
-      {score?.xMedian != null && !score.thin && (
-        <span class="x" aria-hidden="true">{`· ${formatNumber(score.xMedian, 1)}×`}</span>
+      <span aria-hidden="true">{`${headline !== null && approx ? '≈' : ''}${formatCount(headline, true)}`}</span>
+      {second && (
+        <span class={young ? 'v' : 'x'} aria-hidden="true">
+          {second}
+        </span>
       )}
-      {score?.young && score.velocity !== null && (
-        <span class="v" aria-hidden="true">{`· ${formatNumber(score.velocity, 0)}/h`}</span>
+      {headline !== null && thin && second === null && (
+        <span class="n" aria-hidden="true">
+          {t('thinMarker', n)}
+        </span>
       )}
       {score?.breakout && (
         <span class="flag" aria-hidden="true">
@@ -78,6 +105,7 @@ export const BADGE_CSS = `
 .breakout { background: #dcfce7; border-color: #16a34a; color: #14532d; }
 .breakout .mark { color: #15803d; }
 .flag { font-weight: 700; }
+.n { font-size: 11px; opacity: 0.8; white-space: nowrap; }
 .card { display: none; position: absolute; z-index: 2147483647; left: 0; top: calc(100% + 4px); min-width: 220px;
   flex-direction: column; gap: 2px; padding: 8px 10px; border-radius: 8px; background: #ffffff; color: #1c1917;
   border: 1px solid #d6d3d1; box-shadow: 0 4px 16px rgb(0 0 0 / 0.15); font-weight: 400; }

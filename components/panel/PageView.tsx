@@ -8,8 +8,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { StoredPost } from '../../core/model';
 import { assessHealth } from '../../core/platforms/health';
-import { type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
-import type { Baseline } from '../../core/scoring/baseline';
+import { type PageBaseline, type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
 import { formatCount, formatNumber, formatPercent, type MessageKey, t } from '../i18n';
 import { PLATFORM_NAMES, rateText, ThinNote, timesText } from './common';
 import type { PageState, PanelSource } from './source';
@@ -19,10 +18,12 @@ const METRICS = [
   ['comments', 'metricComments'],
   ['shares', 'metricShares'],
   ['views', 'metricViews'],
+  ['saves', 'metricSaves'],
 ] as const satisfies readonly (readonly [keyof StoredPost['metrics'], MessageKey])[];
 
 const COLUMNS: readonly { sort: PageSort; label: MessageKey; hint: MessageKey }[] = [
   { sort: 'interactions', label: 'colInteractions', hint: 'hintInteractions' },
+  { sort: 'views', label: 'colViews', hint: 'hintViews' },
   { sort: 'xMedian', label: 'colXMedian', hint: 'hintXMedian' },
   { sort: 'velocity', label: 'colVelocity', hint: 'hintVelocity' },
   { sort: 'engagement', label: 'colEngagement', hint: 'hintEngagement' },
@@ -39,7 +40,7 @@ function markFirstRender() {
 
 export function PageView({ state, source }: { state: PageState; source: PanelSource }) {
   const sort = useSignal<PageSort>('page');
-  const baselines = useSignal<ReadonlyMap<string, Baseline> | null>(null);
+  const baselines = useSignal<ReadonlyMap<string, PageBaseline> | null>(null);
   const baselineError = useSignal(false);
   const now = Date.now();
 
@@ -95,7 +96,12 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
   const { tab, posts } = state;
   const verdict = assessHealth(tab.kind, tab.health);
   const rows = sortRows(pageRows(posts, baselines.value, now), sort.value);
-  const thinAccounts = [...(baselines.value?.values() ?? [])].filter((b) => b.thin).length;
+  // Views are a column only where some post shows them (X, YouTube, TikTok, reels…).
+  const withViews = posts.some((p) => p.metrics.views !== null);
+  const columns = COLUMNS.filter((c) => c.sort !== 'views' || withViews);
+  const thinAccounts = [...(baselines.value?.values() ?? [])].filter((b) =>
+    b.n === 0 && b.views && b.views.n > 0 ? b.views.thin : b.thin,
+  ).length;
   const breakouts = rows.filter((r) => r.breakout).length;
   return (
     <section aria-label={t('tabPage')}>
@@ -142,7 +148,7 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
                     sort={sort.value}
                     onSort={(v) => (sort.value = v)}
                   />
-                  {COLUMNS.map((c) => (
+                  {columns.map((c) => (
                     <SortHeader
                       key={c.sort}
                       label={c.label}
@@ -160,6 +166,7 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
                   <PostRow
                     key={row.post.id}
                     row={row}
+                    withViews={withViews}
                     loading={baselines.value === null && !baselineError.value}
                     onShow={() => source.scrollToPost(tab.tabId, row.post.id)}
                   />
@@ -201,7 +208,17 @@ function SortHeader(props: {
   );
 }
 
-function PostRow({ row, loading, onShow }: { row: PageRow; loading: boolean; onShow: () => void }) {
+function PostRow({
+  row,
+  loading,
+  withViews,
+  onShow,
+}: {
+  row: PageRow;
+  loading: boolean;
+  withViews: boolean;
+  onShow: () => void;
+}) {
   const { post } = row;
   const approx = post.approx.some((m) => m !== 'views');
   return (
@@ -234,8 +251,23 @@ function PostRow({ row, loading, onShow }: { row: PageRow; loading: boolean; onS
         {row.interactions !== null && approx ? '≈' : ''}
         {formatCount(row.interactions)}
       </td>
+      {withViews && (
+        <td class="num" title={post.metrics.views === null ? t('unknownHint') : undefined}>
+          {post.metrics.views !== null && post.approx.includes('views') ? '≈' : ''}
+          {formatCount(post.metrics.views)}
+        </td>
+      )}
       <XMedianCell row={row} loading={loading} />
-      <td class="num" title={row.velocity === null ? t('velocityUnknown') : t('velocityHint')}>
+      <td
+        class="num"
+        title={
+          row.velocity === null
+            ? t('velocityUnknown')
+            : row.viewsFirst && row.views
+              ? t('viewsPerHourHint')
+              : t('velocityHint')
+        }
+      >
         {velocityText(row.velocity)}
       </td>
       <td
@@ -296,27 +328,33 @@ function XMedianCell({ row, loading }: { row: PageRow; loading: boolean }) {
         {t('unknown')}
       </td>
     );
-  if (a.status === 'unknown')
+  // Views-first rows (YouTube, TikTok, Shorts, Reels) are judged by × the account's median views.
+  const views = row.viewsFirst ? row.views : null;
+  const n = views ? views.n : a.n;
+  const thin = views ? views.thin : a.thin;
+  if (thin)
+    return (
+      <td class="num" title={t('thinMarkerLong', n)}>
+        <small class="n-marker">{t('thinMarker', n)}</small>
+      </td>
+    );
+  if (!views && a.status === 'unknown')
     return (
       <td class="num" title={t('xMedianUnknown')}>
         {t('unknown')}
       </td>
     );
-  const text = timesText(row.xMedian);
   return (
     <td
       class="num"
-      title={a.thin ? t('badgeThin', a.n) : t('badgeXMedianLong', formatNumber(row.xMedian, 1), a.n)}
+      title={
+        views
+          ? t('badgeViewsXMedian', formatNumber(row.xMedian, 1), n)
+          : t('badgeXMedianLong', formatNumber(row.xMedian, 1), n)
+      }
     >
       {row.breakout && <span aria-hidden="true">▲ </span>}
-      {text}
-      {a.thin && (
-        <small>
-          {' '}
-          <span aria-hidden="true">?</span>
-          <span class="sr-only">{t('badgeThin', a.n)}</span>
-        </small>
-      )}
+      {timesText(row.xMedian)}
     </td>
   );
 }

@@ -14,12 +14,15 @@ import {
   baselinePosts,
   postsBetween,
   setPosts,
+  viewsBaselinePosts,
 } from '../../core/db/queries';
 import type { ResonanzDb } from '../../core/db/schema';
 import type { PanelRequest } from '../../core/messages';
 import type { AccountObservation, CompetitiveSet, StoredAccount, StoredPost } from '../../core/model';
-import { accountBaseline, type Baseline } from '../../core/scoring/baseline';
+import type { PageBaseline } from '../../core/reports/page';
+import { accountBaseline } from '../../core/scoring/baseline';
 import { accountKey } from '../../core/scoring/maturity';
+import { viewsBaseline } from '../../core/scoring/views';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
 
 export type { AccountRef };
@@ -53,7 +56,7 @@ type Stop = () => void;
 
 export interface InsightSource {
   /** Baselines at `now` of the given accounts, keyed by `accountKey(platform, handle)`. */
-  baselines(refs: readonly AccountRef[], now: number): Promise<Map<string, Baseline>>;
+  baselines(refs: readonly AccountRef[], now: number): Promise<Map<string, PageBaseline>>;
   watchAccounts(onChange: (state: Loadable<StoredAccount[]>) => void): Stop;
   watchAccount(ref: AccountRef, onChange: (state: Loadable<AccountData>) => void): Stop;
   watchSets(onChange: (state: Loadable<CompetitiveSet[]>) => void): Stop;
@@ -125,13 +128,17 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
   return {
     async baselines(refs, now) {
       const db = await getDb();
-      const out = new Map<string, Baseline>();
+      const out = new Map<string, PageBaseline>();
       await Promise.all(
         refs.map(async (ref) => {
-          out.set(
-            accountKey(ref.platform, ref.handle),
-            accountBaseline(await baselinePosts(db, ref, now), now),
-          );
+          const [posts, withViews] = await Promise.all([
+            baselinePosts(db, ref, now),
+            viewsBaselinePosts(db, ref, now),
+          ]);
+          out.set(accountKey(ref.platform, ref.handle), {
+            ...accountBaseline(posts, now),
+            views: viewsBaseline(withViews, now),
+          });
         }),
       );
       return out;

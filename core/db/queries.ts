@@ -54,6 +54,18 @@ export function baselinePosts(db: ResonanzDb, ref: AccountRef, now: number): Pro
     .toArray();
 }
 
+/** The newest 30 mature posts of an account with a view count (the views baseline of views-first platforms). */
+export function viewsBaselinePosts(db: ResonanzDb, ref: AccountRef, now: number): Promise<StoredPost[]> {
+  const key = accountKey(ref.handle);
+  return db.posts
+    .where('[platform+authorKey+time]')
+    .between([ref.platform, key, -Infinity], [ref.platform, key, now - MATURE_AGE_MS], true, true)
+    .reverse()
+    .filter((p) => isMature(p, now) && p.metrics.views !== null)
+    .limit(BASELINE_WINDOW)
+    .toArray();
+}
+
 /** Follower counts over time, oldest first. */
 export function accountHistory(db: ResonanzDb, ref: AccountRef): Promise<AccountObservation[]> {
   const key = accountKey(ref.handle);

@@ -8,6 +8,10 @@ import { engagementRate, type Rate } from '../scoring/engagement';
 import { interactions } from '../scoring/interactions';
 import { accountKey, isYoung } from '../scoring/maturity';
 import { velocitySinceCreated } from '../scoring/velocity';
+import { assessViews, leadsWithViews, type ViewsAssessment, type ViewsBaseline } from '../scoring/views';
+
+/** An account's engagement baseline and, where its posts show views, its views baseline. */
+export type PageBaseline = Baseline & { views?: ViewsBaseline };
 
 /** One row of the page table. */
 export interface PageRow {
@@ -25,38 +29,60 @@ export interface PageRow {
   velocity: number | null;
   /** Under 24 h old: judged by velocity, not by totals. */
   young: boolean;
+  /** YouTube, TikTok, Shorts, Reels: views lead. */
+  viewsFirst: boolean;
+  /** Views, views/h and × the account's median views; null when the page shows no views. */
+  views: ViewsAssessment | null;
 }
 
-export type PageSort = 'page' | 'interactions' | 'xMedian' | 'velocity' | 'engagement';
-export const PAGE_SORTS: readonly PageSort[] = ['page', 'interactions', 'xMedian', 'velocity', 'engagement'];
+export type PageSort = 'page' | 'interactions' | 'views' | 'xMedian' | 'velocity' | 'engagement';
+export const PAGE_SORTS: readonly PageSort[] = [
+  'page',
+  'interactions',
+  'views',
+  'xMedian',
+  'velocity',
+  'engagement',
+];
 
 /** The key baselines are stored under (platform + normalised handle). */
 export function baselineKey(post: { platform: string; authorKey: string }): string {
   return accountKey(post.platform, post.authorKey);
 }
 
-/** Rows for the posts of a page; `baselines` (by baselineKey) may be null while loading. */
+/**
+ * Rows for the posts of a page; `baselines` (by baselineKey) may be null while loading. × median is
+ * given only against a baseline of ≥ 8 mature posts (BREAKOUT_MIN_N); below that the row keeps its
+ * raw counts and the assessment says how thin the baseline is. Views-first rows (YouTube, TikTok,
+ * Shorts, Reels) take × median from the account's median views, and their velocity is views/h.
+ */
 export function pageRows(
   posts: readonly StoredPost[],
-  baselines: ReadonlyMap<string, Baseline> | null,
+  baselines: ReadonlyMap<string, PageBaseline> | null,
   now: number,
 ): PageRow[] {
   return posts.map((post, position) => {
     const rate = engagementRate(post);
     const baseline = post.authorKey ? baselines?.get(baselineKey(post)) : undefined;
     const assessment = baseline ? assessPost(post, baseline, now) : null;
-    const judged = assessment?.status === 'ok' || assessment?.status === 'thin';
+    const judged = assessment?.status === 'ok';
+    const views = baseline?.views ? assessViews(post, baseline.views, now) : null;
+    const viewsFirst = leadsWithViews(post);
+    const byViews = viewsFirst && views !== null;
+    const velocity = post.createdAt ? velocitySinceCreated(post.metrics, post.time, post.lastSeen) : null;
     return {
       post,
       position,
       interactions: interactions(post.metrics),
       rate: rate && rate.denominator !== 'none' ? rate : null,
       assessment,
-      xMedian: judged ? assessment.xMedian : null,
+      xMedian: byViews ? views.xMedian : judged ? assessment.xMedian : null,
       breakout: judged ? assessment.breakout : false,
-      velocity: post.createdAt ? velocitySinceCreated(post.metrics, post.time, post.lastSeen) : null,
+      velocity: byViews ? views.perHour : velocity,
       // Without a posting time, `time` is when the post was first seen: its age is unknown.
       young: post.createdAt !== null && isYoung(post, now),
+      viewsFirst,
+      views,
     };
   });
 }
@@ -70,11 +96,13 @@ export function sortRows(rows: readonly PageRow[], key: PageSort): PageRow[] {
   const value = (r: PageRow): number | null =>
     key === 'interactions'
       ? r.interactions
-      : key === 'xMedian'
-        ? r.xMedian
-        : key === 'velocity'
-          ? r.velocity
-          : (r.rate?.value ?? null);
+      : key === 'views'
+        ? r.post.metrics.views
+        : key === 'xMedian'
+          ? r.xMedian
+          : key === 'velocity'
+            ? r.velocity
+            : (r.rate?.value ?? null);
   const group = (r: PageRow) => (key === 'engagement' && r.rate?.denominator === 'views' ? 1 : 0);
   return [...rows].sort((a, b) => {
     const va = value(a);

@@ -21,12 +21,15 @@ import { accountKey, normalizeHandle } from './maturity';
 import { type ShareOfVoice, shareOfVoiceFromTotals } from './sov';
 import type { SummaryPost } from './summary';
 import { BASELINE_WINDOW, MATURE_AGE_MS, WEEK } from './thresholds';
+import { type ViewsBaseline, viewsBaselineFromValues } from './views';
 
 /** One post's contribution: its figures (NaN where unknown), times and week. */
 export interface StatsEntry extends PostFigures, Timed {
   id: string;
   /** UTC week index (see weekIndex). */
   week: number;
+  /** Views (plays); NaN where the page showed none. For the views baseline of views-first platforms. */
+  views: number;
 }
 
 /** Posts and interactions of one UTC week. */
@@ -104,6 +107,7 @@ function entryOf(post: SummaryPost): StatsEntry {
     inter: fig.inter,
     f: fig.f,
     v: fig.v,
+    views: post.metrics.views ?? Number.NaN,
   };
 }
 
@@ -278,6 +282,20 @@ export function statsByAccount(posts: readonly SummaryPost[], now: number): Map<
 /** The account baseline from the accumulator (O(30)); equals accountBaseline(posts, stats.now). */
 export function statsBaseline(stats: AccountStats): Baseline {
   return baselineFromFigures(stats.window);
+}
+
+/**
+ * The views baseline (median views of the newest 30 mature posts with a view count) from the entries.
+ * O(posts of the account): views-first accounts are scored per batch, not per post, so this runs once
+ * per capture batch and account.
+ */
+export function statsViewsBaseline(stats: AccountStats): ViewsBaseline {
+  const newest: StatsEntry[] = [];
+  for (const e of stats.entries.values()) {
+    if (Number.isNaN(e.views) || e.lastSeen - e.time < MATURE_AGE_MS || !matureAt(e, stats.now)) continue;
+    keepNewest(newest, e, BASELINE_WINDOW);
+  }
+  return viewsBaselineFromValues(newest.map((e) => e.views));
 }
 
 /** Posts and interactions in UTC weeks [fromWeek, toWeek). */

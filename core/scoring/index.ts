@@ -21,4 +21,5 @@ export * from './summary';
 export * as thresholds from './thresholds';
 export * from './trends';
 export * from './velocity';
+export * from './views';
 export * from './virality';

@@ -16,8 +16,10 @@ import {
   statsBaseline,
   statsFromPosts,
   statsSnapshot,
+  statsViewsBaseline,
   velocitySinceCreated,
 } from '../scoring/index';
+import { assessViews, leadsWithViews, type ViewsBaseline } from '../scoring/views';
 
 /** Accounts kept in memory; the least recently used is dropped beyond this. */
 const MAX_ACCOUNTS = 300;
@@ -40,7 +42,9 @@ export class ScoreCache {
       const stats = await this.load(db, key, first.platform, first.authorKey, now);
       for (const post of list) addOrUpdatePost(stats, post, now);
       const baseline = statsBaseline(stats);
-      for (const post of list) scores[post.id] = scorePost(post, baseline, now);
+      // The views baseline costs O(posts of the account): only where some post of the batch has views.
+      const views = list.some((p) => p.metrics.views !== null) ? statsViewsBaseline(stats) : null;
+      for (const post of list) scores[post.id] = scorePost(post, baseline, now, views);
       if (first.authorKey) {
         // Kept current for the competitive-set table, which then reads one row per member.
         await db.accountStats.put({
@@ -88,15 +92,20 @@ export function postsOfAccount(
     .toArray();
 }
 
-/** The badge's view of one post against its account's baseline. */
+/**
+ * The badge's view of one post against its account's baseline. × median needs ≥ 8 mature posts
+ * (BREAKOUT_MIN_N); below that the badge shows the raw counts and the baseline's n.
+ */
 export function scorePost(
   post: StoredPost,
   baseline: ReturnType<typeof statsBaseline>,
   now: number,
+  views: ViewsBaseline | null = null,
 ): PostScore {
   const rate = engagementRate(post);
   const assessment = assessPost(post, baseline, now);
-  const judged = assessment.status === 'ok' || assessment.status === 'thin';
+  const judged = assessment.status === 'ok';
+  const v = views ? assessViews(post, views, now) : null;
   return {
     rate: rate && rate.denominator !== 'none' ? { value: rate.value, denominator: rate.denominator } : null,
     xMedian: judged ? assessment.xMedian : null,
@@ -106,5 +115,7 @@ export function scorePost(
       assessment.status === 'young' ? velocitySinceCreated(post.metrics, post.time, post.lastSeen) : null,
     baselineN: baseline.n,
     thin: baseline.thin,
+    viewsFirst: leadsWithViews(post),
+    views: v ? { perHour: v.perHour, xMedian: v.xMedian, n: v.n, thin: v.thin } : null,
   };
 }

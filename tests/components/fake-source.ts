@@ -13,6 +13,7 @@ import type { PageState, PanelSource } from '../../components/panel/source';
 import type { AccountObservation, CompetitiveSet, StoredAccount, StoredPost } from '../../core/model';
 import { accountBaseline } from '../../core/scoring/baseline';
 import { accountKey } from '../../core/scoring/maturity';
+import { viewsBaseline } from '../../core/scoring/views';
 import { parseSettings, type Settings } from '../../core/settings';
 
 export type Answer<T> = T | 'loading' | { error: string };
@@ -58,13 +59,15 @@ export function fakeSource(data: FakeData = {}) {
       baselineCalls.push(refs.map((r) => ({ ...r })));
       if (data.baselines === 'fail') throw new Error('baselines failed');
       return new Map(
-        refs.map((r) => [
-          accountKey(r.platform, r.handle),
-          accountBaseline(
-            posts.filter((p) => p.platform === r.platform && p.authorKey === r.handle.toLowerCase()),
-            now,
-          ),
-        ]),
+        refs.map((r) => {
+          const own = posts.filter(
+            (p) => p.platform === r.platform && p.authorKey === r.handle.toLowerCase(),
+          );
+          return [
+            accountKey(r.platform, r.handle),
+            { ...accountBaseline(own, now), views: viewsBaseline(own, now) },
+          ];
+        }),
       );
     },
     watchAccounts(onChange) {

@@ -75,7 +75,7 @@ describe('This page', () => {
     expect(ui.get('[role="alert"]').textContent).toContain('quota exceeded');
   });
 
-  it('marks a thin baseline with "?" and calls no breakout', async () => {
+  it('shows raw counts and one "n = 3" marker instead of × median on a thin baseline, and calls no breakout', async () => {
     // Three posts only: the account baseline is too thin (< 8 mature posts) to call breakouts.
     const posts = [
       storedPost({ id: 'a', ageDays: 2, likes: 10 }),
@@ -87,8 +87,10 @@ describe('This page', () => {
     expect(ui.text()).toContain('fewer than 8 posts older than 24 h');
     const spike = ui.get('tr[data-post-id="c"]');
     expect(spike.className).not.toContain('breakout');
-    expect(spike.textContent).toContain('20×');
-    expect(spike.textContent).toContain('Only 3 older posts of this account seen');
+    // The raw count is there; × median waits for 8 mature posts.
+    expect(spike.textContent).toContain('200 likes');
+    expect(spike.textContent).not.toContain('×');
+    expect(spike.querySelector('.n-marker')?.textContent).toBe('n = 3');
     expect(ui.text()).not.toContain('Breakout');
   });
 

@@ -128,6 +128,8 @@ describe('the overlay on an endless feed', () => {
       velocity: null,
       baselineN: 10,
       thin: false,
+      viewsFirst: false,
+      views: null,
     };
     for (let first = 0; first < 6_000; first += 100) {
       main.replaceChildren();

@@ -83,4 +83,51 @@ describe('worker scores', () => {
     const scores = await cache.score(db, later.posts, NOW);
     expect(scores['300']?.baselineN).toBe(10);
   });
+
+  it('gives × median on a first visit from the posts the page loaded, seen on screen or not', async () => {
+    // A fresh install: one capture of a profile whose data holds 10 posts, 6 of them loaded but not
+    // rendered. All are older than 24 h, so all are mature at once: 10 → × median (n ≥ 8).
+    const cache = new ScoreCache();
+    const posts = Array.from({ length: 10 }, (_, i) => ({
+      ...post(`${400 + i}`, 10 + i, 2 + i),
+      ...(i >= 4 ? { seenOnScreen: false } : {}),
+    }));
+    const stored = await storeCapture(db, page(posts), { now: NOW, complete: true });
+    const scores = await cache.score(db, stored.posts, NOW);
+    expect(scores['400']).toMatchObject({ thin: false, baselineN: 10 });
+    // Likes 10…19 of 1,000 followers → median 1.45 %; post 400 has 1.0 % → 0.69 × median.
+    expect(scores['400']?.xMedian).toBeCloseTo(1.0 / 1.45, 5);
+  });
+
+  it('shows raw counts with n on a first visit with fewer than eight mature posts (no × median)', async () => {
+    const cache = new ScoreCache();
+    const four = [post('1', 745, 700), post('2', 748, 400), post('3', 741, 420), post('4', 735, 1800)];
+    const stored = await storeCapture(db, page(four), { now: NOW, complete: true });
+    const scores = await cache.score(db, stored.posts, NOW);
+    expect(scores['1']).toMatchObject({ thin: true, baselineN: 4, xMedian: null, breakout: false });
+  });
+
+  it('scores a views-only channel (TikTok grid) by views: × median views and views per hour', async () => {
+    const cache = new ScoreCache();
+    const grid = Array.from({ length: 12 }, (_, i) => ({
+      ...post(`${7000 + i}`, 0, 2 + i),
+      metrics: { ...emptyMetrics(), views: i === 0 ? 8000 : 1000 },
+    }));
+    const stored = await storeCapture(
+      db,
+      { ...page(grid), platform: 'tiktok', url: 'https://www.tiktok.com/@acme' },
+      {
+        now: NOW,
+        complete: true,
+      },
+    );
+    const scores = await cache.score(db, stored.posts, NOW);
+    // 8,000 views against a median of 1,000 → 8×; 8,000 views over 2 days → 8000 / 48 ≈ 166.7/h.
+    expect(scores['7000']).toMatchObject({
+      viewsFirst: true,
+      rate: null,
+      views: { xMedian: 8, n: 12, thin: false },
+    });
+    expect(scores['7000']?.views?.perHour).toBeCloseTo(8000 / 48, 5);
+  });
 });
