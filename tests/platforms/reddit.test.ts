@@ -137,6 +137,28 @@ describe('Reddit video post, 2018–2023 design (real capture, en)', () => {
   });
 });
 
+describe('Reddit post page, shreddit 2025 server HTML (real capture, en)', () => {
+  const url = 'https://www.reddit.com/r/SaaS/comments/17hfimf/i_wish_there_was_a_website_that_just_had_a_list/';
+
+  it('reads the post from its shreddit attributes, past the SVG logo that once cut the test DOM short', () => {
+    // Read by hand from the capture's <shreddit-post>: score="20" comment-count="47"
+    // created-timestamp="2023-10-27T04:31:22.144000+0000" id="t3_17hfimf" author="ifydav" post-type="text".
+    const page = extractPage(sharedPage('reddit/post-2025-03.html'), url);
+    expect(page.kind).toBe('post');
+    expect(page.health.candidates).toBe(1);
+    expect(page.posts).toHaveLength(1);
+    const post = page.posts[0]!;
+    expect(post.id).toBe('17hfimf');
+    expect(post.author.handle).toBe('ifydav');
+    expect(post.metrics.likes).toBe(20);
+    expect(post.metrics.comments).toBe(47);
+    expect(post.approx).toEqual([]);
+    expect(post.createdAt).toBe('2023-10-27T04:31:22.144Z');
+    expect(post.text).toMatch(/^I wish there was a website that just had a list of customer pain points/);
+    expect(post.media).toBe('text');
+  });
+});
+
 describe('Reddit page <head> only, shreddit 2026 (real capture, en)', () => {
   it('reads the post id, link and title from the meta tags, with no invented counts', () => {
     const url = 'https://www.reddit.com/r/lotus/comments/1pzbv0z/my_lotus_elise_72d_with_17_rays_volk_gtp/';
