@@ -1,17 +1,26 @@
 /**
- * Reply drafts for one comment: two or three suggestions for a human to edit and send. Nothing is
- * ever posted from here; this module only returns strings.
+ * The offline fallback: short reply drafts for one comment, for a human to edit and send, used when
+ * no language model is configured or it failed (the model path in ai.ts answers what was said; this
+ * one only acknowledges it and offers the next step). Nothing is ever posted from here.
  *
- * Each draft is assembled from slots (opener → pick-up of what the person said → next step →
- * optional closer), each slot choosing among several hand-written variants (templates.ts). The
- * choice is deterministic for (comment text, seed); variants that would contain a `neverSay` phrase
- * or repeat a sentence of `recent` word for word are skipped. Attacks and crises get de-escalating
- * drafts that move the conversation to a private channel (DM/e-mail).
+ * Rules a community manager would check:
+ * - The draft is in the comment's language (German or English). A comment in another language gets
+ *   drafts in English and German, each marked with its language, and the panel says so.
+ * - One register throughout: German "Sie" or "du" from the brand voice, never mixed.
+ * - Nothing from the comment is slotted into a sentence (no "zum Thema {noun}"): only the person's
+ *   name, the brand's name and what to send privately for the kind of problem triage found.
+ * - A customer never gets a moderation notice: only near-certain spam does (SPAM_CERTAIN); a
+ *   complaint with a link is a complaint.
+ * - Never-say phrases never appear; a draft repeating a recent reply is avoided while another is left.
+ *
+ * Each draft is assembled from slots (opener → next step → optional closer), each slot choosing among
+ * hand-written variants (templates.ts); the choice is deterministic for (comment text, seed).
  */
 import { type Analysis, analyzeCommentDetailed } from './analyze';
+import { detectLanguage } from './language';
 import type { ProblemKind } from './lexicon/intents-en';
 import { EMOJI_RE, fold } from './normalize';
-import { extractTopic, personName } from './phrases';
+import { personName } from './phrases';
 import {
   ACTION_DM,
   CLOSE_ANSWER,
@@ -21,22 +30,19 @@ import {
   DEESCALATE_MIDDLE,
   DETAIL,
   NEUTRAL_BODY,
+  NEUTRAL_NEGATIVE,
   OPEN_ANSWER,
   OPEN_APOLOGISE,
   OPEN_CRISIS,
   OPEN_DEESCALATE,
   OPEN_NEUTRAL,
   OPEN_PURCHASE,
-  OPEN_REDIRECT,
   OPEN_THANK,
-  PRAISE_GENERIC,
-  PRAISE_PICKUP,
+  PRAISE_BODY,
   PRIVATE_CHANNEL,
   PROBLEM,
-  PURCHASE_GENERIC,
-  PURCHASE_PICKUP,
-  QUESTION_GENERIC,
-  QUESTION_PICKUP,
+  PURCHASE_BODY,
+  QUESTION_BODY,
   type Register,
   SPAM_NOTE,
   TONE_EMOJI,
@@ -48,6 +54,8 @@ import type { BrandVoice } from './voice';
 export interface Draft {
   text: string;
   tone: Tone;
+  /** The draft's language; differs from the comment's only for comments in other languages. */
+  lang?: 'de' | 'en';
 }
 
 export interface DraftInput {
@@ -57,6 +65,97 @@ export interface DraftInput {
   /** recently suggested or sent replies: no draft repeats one of their sentences word for word */
   recent: string[];
   seed?: number;
+}
+
+/**
+ * Spam score (analyze.ts's weighted cues, threshold 2.5) at which spam is near-certain: a link alone
+ * scores 2.5, so a customer's complaint with a screenshot link is not; a link plus self-promotion,
+ * a money offer or "follow me" is. A learned spam probability, when triage supplies one as
+ * `spamProbability`, is used instead with SPAM_CERTAIN_P.
+ */
+export const SPAM_CERTAIN = 6;
+export const SPAM_CERTAIN_P = 0.95;
+
+/** Whether a comment is spam beyond reasonable doubt (only then may a draft be a moderation note). */
+export function spamIsCertain(text: string, analysis: Analysis): boolean {
+  if (!analysis.intents.includes('spam')) return false;
+  const p: unknown = Reflect.get(analysis, 'spamProbability');
+  if (typeof p === 'number') return p >= SPAM_CERTAIN_P;
+  const detailed = analyzeCommentDetailed(text);
+  // Someone who complains or asks about an order is a customer even if they also post a link.
+  if (detailed.problem !== null && detailed.problem !== 'quality') return false;
+  return detailed.spamScore >= SPAM_CERTAIN;
+}
+
+/** Which languages to draft in: the comment's (de/en), else both, the brand's fallback first. */
+export function draftLanguages(
+  analysis: Pick<Analysis, 'language'>,
+  voice: Pick<BrandVoice, 'fallbackLanguage'>,
+): { langs: ('de' | 'en')[]; other: string | null } {
+  if (analysis.language === 'de' || analysis.language === 'en')
+    return { langs: [analysis.language], other: null };
+  const first = voice.fallbackLanguage ?? 'en';
+  // No language at all (emoji only, a link): answer in the brand's language, nothing to explain.
+  if (!analysis.language) return { langs: [first], other: null };
+  return { langs: [first, first === 'de' ? 'en' : 'de'], other: analysis.language };
+}
+
+/**
+ * The brand's sign-off, unless it contains a never-say phrase or is plainly in the other language
+ * ("Viele Grüße, Ihr Team" under an English reply would look pasted): then the draft has none and
+ * the human adds one.
+ */
+export function signOffFor(
+  voice: Pick<BrandVoice, 'signOff' | 'neverSay'>,
+  lang: 'de' | 'en',
+  violates: (s: string) => boolean = (s) => violatesNeverSay(s, voice.neverSay),
+): string | null {
+  const signOff = voice.signOff?.trim();
+  if (!signOff || violates(signOff)) return null;
+  const own = detectLanguage(signOff);
+  return own && own !== lang && (own === 'de' || own === 'en') ? null : signOff;
+}
+
+// ---------- near-duplicates (also used on model drafts) ----------
+
+function shingles(text: string): Set<string> {
+  const words = comparable(text).split(' ').filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
+  if (words.length === 1) out.add(words[0]!);
+  return out;
+}
+
+/** Word-bigram overlap of two texts (Jaccard, 0–1), ignoring case, accents, punctuation and emoji. */
+export function similarity(a: string, b: string): number {
+  const x = shingles(a);
+  const y = shingles(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const s of x) if (y.has(s)) shared++;
+  return shared / (x.size + y.size - shared);
+}
+
+/** How many of the newest replies' openers are never reused. */
+const RECENT_OPENERS = 3;
+
+/** Overlap at which a draft counts as a near-duplicate of an earlier reply. */
+export const NEAR_DUPLICATE = 0.6;
+
+/** Whether `text` repeats one of `earlier` nearly word for word (the sign-off is not compared). */
+export function isNearDuplicate(
+  text: string,
+  earlier: readonly string[],
+  signOff: string | null = null,
+): boolean {
+  const strip = (t: string) => (signOff ? t.replace(signOff, '') : t);
+  const body = strip(text);
+  return earlier.some((e) => similarity(body, strip(e)) >= NEAR_DUPLICATE);
+}
+
+/** Whether `text` contains one of the brand's never-say phrases (case- and accent-insensitive). */
+export function violatesNeverSay(text: string, neverSay: readonly string[]): boolean {
+  return neverSay.some((p) => p.trim() && containsPhrase(text, p));
 }
 
 interface SlotPlan {
@@ -111,8 +210,17 @@ function containsPhrase(text: string, phrase: string): boolean {
 
 // ---------- planning ----------
 
-function plans(analysis: Analysis, crisis: boolean, problem: ProblemKind | null): DraftPlan[] {
+function plans(
+  analysis: Analysis,
+  text: string,
+  crisis: boolean,
+  spam: boolean,
+  problem: ProblemKind | null,
+): DraftPlan[] {
   const has = (i: Analysis['intents'][number]) => analysis.intents.includes(i);
+  // Praise without a question mark is thanks, even if triage also heard a question in it
+  // ("Danke für die schnelle Hilfe!" must not get "Gute Frage!").
+  const asks = has('question') && (!has('praise') || /[?？]/.test(text));
   if (has('attack')) {
     return [
       {
@@ -120,10 +228,6 @@ function plans(analysis: Analysis, crisis: boolean, problem: ProblemKind | null)
         slots: [{ lists: [OPEN_DEESCALATE] }, { lists: [DEESCALATE_MIDDLE] }, { lists: [PRIVATE_CHANNEL] }],
       },
       { tone: 'deescalate', slots: [{ lists: [OPEN_DEESCALATE] }, { lists: [PRIVATE_CHANNEL] }] },
-      {
-        tone: 'redirect',
-        slots: [{ lists: [OPEN_REDIRECT] }, { lists: [DEESCALATE_MIDDLE] }, { lists: [PRIVATE_CHANNEL] }],
-      },
     ];
   }
   if (crisis) {
@@ -133,19 +237,11 @@ function plans(analysis: Analysis, crisis: boolean, problem: ProblemKind | null)
         slots: [{ lists: [OPEN_CRISIS] }, { lists: [CRISIS_MIDDLE] }, { lists: [PRIVATE_CHANNEL] }],
       },
       { tone: 'deescalate', slots: [{ lists: [OPEN_CRISIS] }, { lists: [ACTION_DM] }] },
-      {
-        tone: 'redirect',
-        slots: [{ lists: [OPEN_REDIRECT] }, { lists: [CRISIS_MIDDLE] }, { lists: [PRIVATE_CHANNEL] }],
-      },
     ];
   }
-  if (has('spam')) {
-    return [
-      { tone: 'redirect', slots: [{ lists: [OPEN_REDIRECT] }, { lists: [SPAM_NOTE] }] },
-      { tone: 'redirect', slots: [{ lists: [OPEN_NEUTRAL] }, { lists: [SPAM_NOTE] }] },
-    ];
-  }
-  if (has('complaint') || analysis.sentiment === 'negative') {
+  // Only near-certain spam gets a moderation note (and one draft: usually it is better hidden).
+  if (spam) return [{ tone: 'redirect', slots: [{ lists: [SPAM_NOTE] }] }];
+  if (has('complaint')) {
     const ack = PROBLEM[problem ?? 'quality'];
     return [
       {
@@ -158,62 +254,48 @@ function plans(analysis: Analysis, crisis: boolean, problem: ProblemKind | null)
         ],
       },
       { tone: 'apologise', slots: [{ lists: [OPEN_APOLOGISE] }, { lists: [ack] }, { lists: [ACTION_DM] }] },
-      {
-        tone: 'redirect',
-        slots: [
-          { lists: [OPEN_REDIRECT] },
-          { lists: [ACTION_DM] },
-          { lists: [CLOSE_APOLOGISE], optional: true },
-        ],
-      },
+      { tone: 'apologise', slots: [{ lists: [OPEN_APOLOGISE] }, { lists: [ACTION_DM] }] },
     ];
   }
-  if (has('purchase') || has('question')) {
-    const body = has('purchase') ? [PURCHASE_PICKUP, PURCHASE_GENERIC] : [QUESTION_PICKUP, QUESTION_GENERIC];
-    const generic = has('purchase') ? PURCHASE_GENERIC : QUESTION_GENERIC;
-    const open = has('question') ? OPEN_ANSWER : OPEN_PURCHASE;
+  if (has('purchase') || asks) {
+    const body = has('purchase') ? PURCHASE_BODY : QUESTION_BODY;
+    const open = asks ? OPEN_ANSWER : OPEN_PURCHASE;
     return [
       {
         tone: 'answer',
-        slots: [{ lists: [open] }, { lists: body }, { lists: [CLOSE_ANSWER], optional: true }],
+        slots: [{ lists: [open] }, { lists: [body] }, { lists: [CLOSE_ANSWER], optional: true }],
       },
-      { tone: 'answer', slots: [{ lists: [open] }, { lists: body }] },
-      {
-        tone: 'redirect',
-        slots: [{ lists: [OPEN_REDIRECT] }, { lists: [generic] }, { lists: [CLOSE_ANSWER], optional: true }],
-      },
+      { tone: 'answer', slots: [{ lists: [open] }, { lists: [body] }] },
     ];
   }
   if (has('praise')) {
     return [
       {
         tone: 'thank',
-        slots: [
-          { lists: [OPEN_THANK] },
-          { lists: [PRAISE_PICKUP, PRAISE_GENERIC] },
-          { lists: [CLOSE_THANK], optional: true },
-        ],
+        slots: [{ lists: [OPEN_THANK] }, { lists: [PRAISE_BODY] }, { lists: [CLOSE_THANK], optional: true }],
       },
-      { tone: 'thank', slots: [{ lists: [OPEN_THANK] }, { lists: [PRAISE_GENERIC, PRAISE_PICKUP] }] },
-      { tone: 'thank', slots: [{ lists: [OPEN_THANK] }, { lists: [CLOSE_THANK] }] },
+      { tone: 'thank', slots: [{ lists: [OPEN_THANK] }, { lists: [PRAISE_BODY] }] },
     ];
   }
+  // A negative comment without a complaint (a remark, a joke, an opinion) is not apologised for.
+  if (analysis.sentiment === 'negative')
+    return [
+      { tone: 'thank', slots: [{ lists: [NEUTRAL_NEGATIVE] }] },
+      { tone: 'thank', slots: [{ lists: [NEUTRAL_NEGATIVE] }] },
+    ];
   return [
+    { tone: 'thank', slots: [{ lists: [OPEN_NEUTRAL] }] },
     { tone: 'thank', slots: [{ lists: [OPEN_NEUTRAL] }, { lists: [NEUTRAL_BODY] }] },
-    {
-      tone: 'answer',
-      slots: [{ lists: [OPEN_NEUTRAL] }, { lists: [NEUTRAL_BODY] }, { lists: [CLOSE_THANK], optional: true }],
-    },
   ];
 }
 
 // ---------- rendering ----------
 
-type Values = Partial<Record<'name' | 'topic' | 'detail' | 'brand', string>>;
+type Values = Partial<Record<'name' | 'detail' | 'brand', string>>;
 
 function fill(template: string, values: Values): string | null {
   let ok = true;
-  const out = template.replace(/\{(name|topic|detail|brand)\}/g, (_, key: keyof Values) => {
+  const out = template.replace(/\{(name|detail|brand)\}/g, (_, key: keyof Values) => {
     const value = values[key];
     if (!value) ok = false;
     return value ?? '';
@@ -226,7 +308,7 @@ function candidates(slot: SlotPlan, register: Register, values: Values): string[
   const groups: string[][] = [];
   for (const list of slot.lists) {
     const rendered = list[register]
-      .map((t) => ({ t, text: fill(t, values), uses: (t.match(/\{(name|topic)\}/g) ?? []).length }))
+      .map((t) => ({ t, text: fill(t, values), uses: (t.match(/\{name\}/g) ?? []).length }))
       .filter((c): c is { t: string; text: string; uses: number } => c.text !== null);
     const byUses = new Map<number, string[]>();
     for (const c of rendered) byUses.set(c.uses, [...(byUses.get(c.uses) ?? []), c.text]);
@@ -236,23 +318,26 @@ function candidates(slot: SlotPlan, register: Register, values: Values): string[
 }
 
 export function draftReplies(input: DraftInput): Draft[] {
+  const { langs } = draftLanguages(input.analysis, input.voice);
+  if (langs.length === 1) return draftIn(input, langs[0]!);
+  // Another language: one draft in each language Resonanz writes, marked, for the human to choose.
+  return langs.flatMap((lang) => draftIn(input, lang).slice(0, 1));
+}
+
+function draftIn(input: DraftInput, lang: 'de' | 'en'): Draft[] {
   const { comment, analysis, voice } = input;
   const text = comment.text ?? '';
-  const lang: 'de' | 'en' =
-    analysis.language === 'de' || analysis.language === 'en'
-      ? analysis.language
-      : (voice.fallbackLanguage ?? 'en');
   const register: Register = lang === 'en' ? 'en' : voice.address;
 
   const detailed = analyzeCommentDetailed(text);
   const crisis = analysis.priority === 'urgent' && !analysis.intents.includes('attack');
-  const calm = crisis || analysis.intents.includes('attack');
+  // No emoji when someone is angry, unhappy or something serious happened.
+  const calm = crisis || analysis.intents.includes('attack') || analysis.sentiment === 'negative';
+  const spam = spamIsCertain(text, analysis);
   const person = personName(comment.authorName, comment.authorHandle);
-  const topic = analysis.intents.includes('spam') ? null : extractTopic(text, lang);
   const problem = detailed.problem;
   const values: Values = {
     name: person ? (register === 'sie' ? person.full : person.first) : undefined,
-    topic: topic ? (lang === 'en' && topic.det ? `${topic.det} ${topic.text}` : topic.text) : undefined,
     detail: DETAIL[problem ?? 'none'][register],
     brand: voice.brandName ?? undefined,
   };
@@ -261,8 +346,13 @@ export function draftReplies(input: DraftInput): Draft[] {
   const violates = (s: string) => neverSay.some((p) => containsPhrase(s, p));
   const recent = input.recent.map(comparable).filter(Boolean);
   // openers of recent replies are never reused; other sentences only when no fresh variant is left
+  // The openers of the last few replies are not reused (a row of replies opening alike reads canned);
+  // older ones may come back — a bank of sentences is finite, and whole drafts are still never repeated.
   const recentOpeners = new Set(
-    input.recent.map((r) => comparable(splitSentences(r)[0] ?? '')).filter(Boolean),
+    input.recent
+      .slice(0, RECENT_OPENERS)
+      .map((r) => comparable(splitSentences(r)[0] ?? ''))
+      .filter(Boolean),
   );
   const inRecent = (s: string) =>
     splitSentences(s).some((x) => {
@@ -271,12 +361,12 @@ export function draftReplies(input: DraftInput): Draft[] {
     });
 
   const rand = mulberry32(hash(text) ^ Math.imul((input.seed ?? 0) + 1, 0x9e3779b1));
-  const signOff = voice.signOff && !violates(voice.signOff) ? voice.signOff.trim() : null;
+  const signOff = signOffFor(voice, lang, violates);
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   const used = new Set<string>();
 
-  for (const plan of plans(analysis, crisis, problem)) {
+  for (const plan of plans(analysis, text, crisis, spam, problem)) {
     for (let attempt = 0; attempt < 4; attempt++) {
       const parts: string[] = [];
       let failed = false;
@@ -321,7 +411,7 @@ export function draftReplies(input: DraftInput): Draft[] {
       if (violates(full)) continue;
       seen.add(key);
       for (const part of parts) used.add(part);
-      drafts.push({ text: full, tone: plan.tone });
+      drafts.push({ text: full, tone: plan.tone, lang });
       break;
     }
   }

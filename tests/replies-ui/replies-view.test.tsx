@@ -241,6 +241,19 @@ describe('the Replies view', () => {
     expect(ids()).toEqual(['a1']);
   });
 
+  it('says when a comment is in another language and marks each draft’s language', async () => {
+    const fr = comment('fr', 'Merci beaucoup, le produit est arrivé très vite et il est parfait.');
+    await show(fakeSource({ queue: { status: 'ready', value: { ...QUEUE, comments: [fr] } } }));
+    const item = root.querySelector('.reply-item')!;
+    expect(item.querySelector('[data-other-language]')?.textContent).toBe(
+      'This comment is in French. Resonanz writes drafts in English and German only: use one of them, or answer in French yourself.',
+    );
+    expect([...item.querySelectorAll('.draft .tone')].map((e) => e.textContent)).toEqual([
+      'Thank · in English',
+      'Thank · in German',
+    ]);
+  });
+
   it('renders the German UI text from the catalog', async () => {
     lang.value = 'de';
     await show(fakeSource({ queue: { status: 'ready', value: QUEUE } }));

@@ -12,9 +12,10 @@ import {
   draftWithBuiltIn,
   languageModelApi,
 } from '../../../core/replies/ai';
+import { draftLanguages } from '../../../core/replies/draft';
 import { type BrandVoice, type Draft, draftReplies } from '../../../core/replies/index';
 import { commentKey, type QueueItem as Item, type QueueKind } from '../../../core/reports/replies';
-import { type MessageKey, t } from '../../i18n';
+import { type MessageKey, t, lang as uiLang } from '../../i18n';
 import { PLATFORM_NAMES } from '../common';
 import { formatAge } from './format';
 import type { RepliesSource } from './replies-source';
@@ -122,6 +123,7 @@ export function QueueItem({
   const busy = useSignal(false);
   const status = useSignal<{ text: string; ok: boolean } | null>(null);
   const lang = draftLanguage(analysis, voice);
+  const other = draftLanguages(analysis, voice).other;
 
   const remember = (kind: 'suggested' | 'inserted', texts: string[]) =>
     texts.length ? source.command({ type: 'rememberReply', kind, texts: texts.slice(0, 5) }) : undefined;
@@ -232,6 +234,11 @@ export function QueueItem({
         </span>
       </header>
       <blockquote class="reply-text">{comment.text || t('unknown')}</blockquote>
+      {other && (
+        <p class="note" data-other-language={other}>
+          {t('replyOtherLanguage', languageName(other))}
+        </p>
+      )}
       <div class="reply-actions">
         {tabId !== null ? (
           <button type="button" class="link" onClick={() => void show()}>
@@ -246,6 +253,7 @@ export function QueueItem({
       <DraftList
         title={t('replyDrafts')}
         drafts={drafts}
+        showLang={other !== null}
         canInsert={tabId !== null}
         onCopy={(text) => void copy(text)}
         onInsert={(text) => void insert(text)}
@@ -293,9 +301,20 @@ export function QueueItem({
   );
 }
 
+/** "Französisch" / "French" for a language code, in the UI language; the code when unknown. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(uiLang.value, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function DraftList(props: {
   title: string;
   drafts: readonly Draft[];
+  /** Say which language each draft is in (for comments in other languages). */
+  showLang?: boolean;
   canInsert: boolean;
   onCopy: (text: string) => void;
   onInsert: (text: string) => void;
@@ -307,7 +326,12 @@ function DraftList(props: {
       <ul>
         {props.drafts.map((draft) => (
           <li key={draft.text} class="draft">
-            <span class="tone">{t(TONE_LABEL[draft.tone])}</span>
+            <span class="tone">
+              {t(TONE_LABEL[draft.tone])}
+              {props.showLang && draft.lang
+                ? ` · ${t(draft.lang === 'de' ? 'replyDraftInGerman' : 'replyDraftInEnglish')}`
+                : ''}
+            </span>
             <p class="draft-text">{draft.text}</p>
             <div class="draft-actions">
               <button type="button" onClick={() => props.onCopy(draft.text)}>
