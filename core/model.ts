@@ -21,6 +21,7 @@ export const PLATFORM_IDS = [
   'reddit',
   'pinterest',
   'xing',
+  'google',
 ] as const;
 export const PlatformId = z.enum(PLATFORM_IDS);
 export type PlatformId = z.infer<typeof PlatformId>;
@@ -91,14 +92,32 @@ export const PostSnapshot = z.object({
 });
 export type PostSnapshot = z.infer<typeof PostSnapshot>;
 
+/** A place's rating as Google shows it (Google reviews: the place is the account). */
+export const PlaceSummary = z.object({
+  /** Average stars, 1–5 (one decimal as shown). */
+  rating: z.number().min(0).max(5).nullable(),
+  reviews: Count,
+  /** Reviews per star ("1".."5"), when the page shows the histogram. */
+  histogram: z.record(z.enum(['1', '2', '3', '4', '5']), Count.unwrap()).nullable(),
+});
+export type PlaceSummary = z.infer<typeof PlaceSummary>;
+
 export const ProfileSnapshot = z.object({
   handle: ShortText.min(1),
   name: ShortText.nullable(),
   followers: Count,
   following: Count,
   posts: Count,
+  place: PlaceSummary.optional(),
 });
 export type ProfileSnapshot = z.infer<typeof ProfileSnapshot>;
+
+/**
+ * How exact a time is: a page that says "vor 5 Monaten" gives a month, not a moment (Google reviews
+ * show only such times). Absent: as exact as the page's timestamp.
+ */
+export const TimePrecision = z.enum(['exact', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
+export type TimePrecision = z.infer<typeof TimePrecision>;
 
 export const CommentSnapshot = z.object({
   id: z.string().min(1).max(300),
@@ -107,8 +126,15 @@ export const CommentSnapshot = z.object({
   author: Author,
   text: Text,
   createdAt: IsoTime.nullable(),
+  timePrecision: TimePrecision.optional(),
   likes: Count,
   byPostAuthor: z.boolean(),
+  /** A review's star rating, 1–5 (Google reviews). */
+  rating: z.number().int().min(1).max(5).nullable().optional(),
+  /** What a review platform shows about the reviewer ("Local Guide · 214 reviews · 96 photos"). */
+  reviewer: z
+    .object({ reviews: Count, photos: Count, localGuide: z.boolean() })
+    .optional(),
 });
 export type CommentSnapshot = z.infer<typeof CommentSnapshot>;
 

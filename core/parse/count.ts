@@ -190,7 +190,7 @@ const FOREIGN_DIGIT =
   /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0be6-\u0bef\u0e50-\u0e59\uff10-\uff19]/g;
 
 /** ASCII digits, one kind of space, one apostrophe; the Arabic decimal mark (U+066B) is kept as is. */
-function normaliseDigits(s: string): string {
+export function normaliseDigits(s: string): string {
   return s
     .replace(FOREIGN_DIGIT, (d) => {
       const cp = d.codePointAt(0)!;

@@ -8,7 +8,7 @@
  * abbreviations platforms print without "ago" ("3h", "2 T.", "1 J."). Tables are built lazily, once.
  */
 
-type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+export type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 const UNITS: Unit[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 const UNIT_MS: Record<Unit, number> = {
   second: 1_000,
@@ -155,26 +155,27 @@ function minus(now: Date, n: number, unit: Unit): Date {
   return d;
 }
 
-function relative(text: string, now: Date, locale: string | null | undefined): Date | null {
+/** A relative phrase read as how many of which unit ago ("vor 5 Monaten" → 5 months), or null. */
+function relativeAmount(text: string, locale: string | null | undefined): { n: number; unit: Unit } | null {
   const table = relatives();
   const k = key(text);
   const digits = k.match(/\d+/g);
   if (digits && digits.length > 1) return null;
   if (!digits) {
     const hit = table.get(k);
-    if (hit) return minus(now, hit.n ?? 1, hit.unit);
+    if (hit) return { n: hit.n ?? 1, unit: hit.unit };
     // "a day ago", "vor einem Tag": try each one-word as the number 1 ("il y a un jour" has two candidates).
     const words = text.toLowerCase().split(/\s+/);
     for (let i = 0; i < words.length; i++) {
       if (!ONE_WORDS.has(words[i]!)) continue;
       const candidate = table.get(key([...words.slice(0, i), '#', ...words.slice(i + 1)].join(' ')));
-      if (candidate) return minus(now, 1, candidate.unit);
+      if (candidate) return { n: 1, unit: candidate.unit };
     }
     return null;
   }
   const n = Number(digits[0]);
   const hit = table.get(k.replace(/\d+/, '#'));
-  if (hit) return minus(now, hit.n ?? n, hit.unit);
+  if (hit) return { n: hit.n ?? n, unit: hit.unit };
   const m = COMPACT_RELATIVE.exec(text.replace(/[.\s]/g, ''));
   if (!m) return null;
   const word = m[3]!;
@@ -184,7 +185,21 @@ function relative(text: string, now: Date, locale: string | null | undefined): D
     const lang = langOf(locale);
     unit = lang === 'de' || (lang !== 'fr' && word === 'J') ? 'year' : 'day';
   }
-  return unit ? minus(now, n, unit) : null;
+  return unit ? { n, unit } : null;
+}
+
+function relative(text: string, now: Date, locale: string | null | undefined): Date | null {
+  const amount = relativeAmount(text, locale);
+  return amount ? minus(now, amount.n, amount.unit) : null;
+}
+
+/**
+ * The unit of a relative time ("il y a 5 mois" → 'month'), or null when the text is not one: how
+ * precise a time read from it is. Google reviews show only such times.
+ */
+export function relativeUnit(text: string, locale?: string | null): Unit | null {
+  const s = text.replace(/[\s\u200b\u2060\ufeff]+/g, ' ').trim();
+  return s && s.length <= 100 ? (relativeAmount(s, locale)?.unit ?? null) : null;
 }
 
 // ─── Absolute dates ────────────────────────────────────────────────────────────────────────────────

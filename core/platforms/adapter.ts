@@ -78,6 +78,8 @@ export interface Adapter {
   id: PlatformId;
   /** Bumped whenever what the adapter reads changes; recorded with every research capture. */
   version: string;
+  /** For platforms that share their hosts with other services (Google): only these pages are read. */
+  reads?(url: URL): boolean;
   /** For platforms that run on any host (Mastodon): recognise the page by its markup. */
   recognize?(doc: Document): boolean;
   pageKind(url: URL, doc: Document): PageKind;

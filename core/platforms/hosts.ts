@@ -18,5 +18,5 @@ export function builtInMatchPatterns(): string[] {
 /** The platform a hostname belongs to, if it is one of the built-in hosts. */
 export function platformForHost(hostname: string): PlatformId | null {
   const host = hostname.toLowerCase();
-  return PLATFORMS.find((p) => p.hosts.includes(host))?.id ?? null;
+  return PLATFORMS.find((p) => p.hosts.includes(host) || p.optional?.hosts.includes(host))?.id ?? null;
 }

@@ -8,6 +8,7 @@ import { buildPost, saneComments, sanePost, saneProfile, tallyMissing, uniqueByI
 import { blueskyAdapter } from './bluesky/adapter';
 import { pageLocale } from './dom';
 import { facebookAdapter } from './facebook/adapter';
+import { googleAdapter } from './google/adapter';
 import { platformForHost } from './hosts';
 import { instagramAdapter } from './instagram/adapter';
 import { linkedinAdapter } from './linkedin/adapter';
@@ -34,13 +35,14 @@ export const ADAPTERS: readonly Adapter[] = [
   blueskyAdapter,
   mastodonAdapter,
   redditAdapter,
+  googleAdapter,
 ];
 
 /** The adapter for a page: by host for built-in hosts, else by markup (Mastodon on any instance). */
 export function adapterFor(url: URL, doc?: Document): Adapter | null {
   const byHost = platformForHost(url.hostname);
   const adapter = ADAPTERS.find((a) => a.id === byHost);
-  if (adapter) return adapter;
+  if (adapter) return adapter.reads && !adapter.reads(url) ? null : adapter;
   return (doc && ADAPTERS.find((a) => a.recognize?.(doc))) || null;
 }
 

@@ -41,6 +41,11 @@ export interface PlatformInfo {
   linkHosts?: readonly string[];
   /** Hosts of the platform beyond any list (country domains: pinterest.co.uk), matched without "www.". */
   hostPattern?: RegExp;
+  /**
+   * Hosts asked for only when the user switches the platform on (Google reviews), with the pages the
+   * content script is then registered for. Not in the manifest's host permissions.
+   */
+  optional?: { hosts: readonly string[]; matches: readonly string[] };
   /** Runs on any host (Mastodon instances): recognised by markup; URLs of unknown hosts follow its rules. */
   anyHost?: boolean;
   replyBoxes: ReplyBoxSelectors;

@@ -6,6 +6,7 @@
 import type { PlatformId } from '../model';
 import { bluesky } from './bluesky/platform';
 import { facebook } from './facebook/platform';
+import { google } from './google/platform';
 import { instagram } from './instagram/platform';
 import { linkedin } from './linkedin/platform';
 import { mastodon } from './mastodon/platform';
@@ -31,6 +32,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
   bluesky,
   mastodon,
   reddit,
+  google,
 ];
 
 const BY_ID = new Map(PLATFORMS.map((p) => [p.id, p]));
