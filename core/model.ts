@@ -132,9 +132,7 @@ export const CommentSnapshot = z.object({
   /** A review's star rating, 1–5 (Google reviews). */
   rating: z.number().int().min(1).max(5).nullable().optional(),
   /** What a review platform shows about the reviewer ("Local Guide · 214 reviews · 96 photos"). */
-  reviewer: z
-    .object({ reviews: Count, photos: Count, localGuide: z.boolean() })
-    .optional(),
+  reviewer: z.object({ reviews: Count, photos: Count, localGuide: z.boolean() }).optional(),
 });
 export type CommentSnapshot = z.infer<typeof CommentSnapshot>;
 

@@ -7,7 +7,8 @@ import { alertNotification, checkAlerts } from '../core/worker/alerts';
 import type { BadgeState } from '../core/worker/collections';
 import { createDataSide } from '../core/worker/data-side';
 import { syncInstances } from '../core/worker/instances';
-import { browserRegistrar } from '../core/worker/registrar';
+import { syncOptionalPlatforms } from '../core/worker/optional-platforms';
+import { browserRegistrar, browserScripts, type RegistrationApis } from '../core/worker/registrar';
 import { AI_ENDPOINT_KEY, contentReplyHandlers, replyHandlers } from '../core/worker/replies';
 import { route } from '../core/worker/router';
 import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage-state';
@@ -105,10 +106,20 @@ export default defineBackground(() => {
   else action?.onClicked.addListener(() => void browser.sidebarAction?.toggle());
 
   // User-added Mastodon instances: the content script runs there once the host was permitted.
-  const registrar = browserRegistrar(
-    browser as unknown as Parameters<typeof browserRegistrar>[0],
+  const registrar = browserRegistrar(browser as unknown as RegistrationApis, 'content-scripts/content.js');
+  // Platforms the user switches on (Google reviews): registered for their pages once permitted.
+  const optionalScripts = browserScripts(
+    browser as unknown as RegistrationApis,
     'content-scripts/content.js',
   );
+  const syncOptional = () =>
+    void browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((stored) => syncOptionalPlatforms(optionalScripts, parseSettings(stored[SETTINGS_KEY])))
+      .catch((error) => console.warn('Resonanz: could not update optional platforms', error));
+  syncOptional();
+  browser.permissions.onAdded.addListener(syncOptional);
+  browser.permissions.onRemoved.addListener(syncOptional);
   const instancesOf = (raw: unknown) => parseSettings(raw).mastodonInstances;
   void browser.storage.local
     .get(SETTINGS_KEY)
@@ -117,6 +128,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || !change) return;
+    syncOptional();
     void syncInstances(registrar, instancesOf(change.newValue), instancesOf(change.oldValue)).catch((error) =>
       console.warn('Resonanz: could not update Mastodon instances', error),
     );

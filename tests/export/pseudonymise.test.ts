@@ -124,6 +124,8 @@ function profileUrl(platform: PlatformId, h: string, variant: number): string {
       return `https://www.pinterest.de/${h}/boards/`;
     case 'xing':
       return `https://www.xing.com/profile/${h}`;
+    case 'google':
+      return `https://www.google.com/maps/contrib/${h}/reviews`;
   }
 }
 

@@ -56,15 +56,20 @@ describe('Google Maps place, Reviews tab (real capture, French UI)', () => {
     // "il y a 5 mois", "il y a 5 mois", "il y a 7 mois": month precision, five and seven months back.
     const months = reviews.map((r) => r.createdAt?.slice(0, 7));
     const now = new Date();
-    const back = (n: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 7);
+    const back = (n: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 7);
     expect(months).toEqual([back(5), back(5), back(7)]);
   });
 
   it('reads every owner answer as a reply by the place, with its own date', () => {
     const replies = page.comments.filter((c) => c.parentId !== null);
     expect(replies).toHaveLength(3);
-    expect(replies.every((r) => r.byPostAuthor && r.author.handle === PLACE && r.timePrecision === 'month')).toBe(true);
-    expect(replies.map((r) => r.parentId)).toEqual(page.comments.filter((c) => c.parentId === null).map((c) => c.id));
+    expect(
+      replies.every((r) => r.byPostAuthor && r.author.handle === PLACE && r.timePrecision === 'month'),
+    ).toBe(true);
+    expect(replies.map((r) => r.parentId)).toEqual(
+      page.comments.filter((c) => c.parentId === null).map((c) => c.id),
+    );
     expect(replies[1]!.text).toBe(
       "Chère Madame Majorek, nous sommes ravis d'avoir pu répondre à vos attentes. Merci beaucoup pour votre gentil message et votre excellent avis.",
     );

@@ -59,8 +59,13 @@ describe('one folder per platform', () => {
     it(`${info.id}: has hosts, a name, an adapter, endpoints, reply boxes, an export id and a conformance test`, () => {
       const folder = join(PLATFORMS_DIR, info.id);
       expect(info.name.trim().length, 'name').toBeGreaterThan(0);
-      expect(info.hosts.length, 'hosts').toBeGreaterThan(0);
-      for (const host of info.hosts) expect(host).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      // Built-in hosts, or hosts asked for when the user switches the platform on (Google).
+      const ownHosts = [...info.hosts, ...(info.optional?.hosts ?? [])];
+      expect(ownHosts.length, 'hosts').toBeGreaterThan(0);
+      for (const host of ownHosts) expect(host).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      for (const host of info.optional?.hosts ?? []) expect(platformForHost(host)).toBe(info.id);
+      for (const match of info.optional?.matches ?? [])
+        expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\/[^*]+\*$/);
       for (const host of [...info.hosts, ...(info.linkHosts ?? [])])
         expect(platformOfLinkHost(host)).toBe(info.id);
       for (const file of ['platform.ts', 'adapter.ts', 'endpoints.ts'])

@@ -7,14 +7,17 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PLATFORM_IDS, type PlatformId, type StoredAccount } from '../../../core/model';
+import { platformInfo } from '../../../core/platforms/registry';
 import type { Settings } from '../../../core/settings';
 import { instancePattern } from '../../../core/worker/instances';
+import { originsOf } from '../../../core/worker/optional-platforms';
 import { t } from '../../i18n';
 import type { ViewProps } from '../App';
 import { accountLabel, ErrorNote, Loading, PLATFORM_NAMES, Section } from '../common';
 import type { Loadable } from '../insight-source';
 import { MastodonInstances } from '../MastodonInstances';
 import type { PanelSource } from '../source';
+import { GoogleReviews } from './GoogleReviews';
 
 /** Time zones the browser knows (for the picker); a short list if it cannot say. */
 function timeZones(): string[] {
@@ -72,7 +75,7 @@ export function SettingsView({ source }: ViewProps) {
             </tr>
           </thead>
           <tbody>
-            {PLATFORM_IDS.map((p) => (
+            {PLATFORM_IDS.filter((p) => !platformInfo(p)?.optional).map((p) => (
               <PlatformRow key={p} platform={p} settings={current} save={save} />
             ))}
           </tbody>
@@ -149,11 +152,27 @@ export function SettingsView({ source }: ViewProps) {
         />
       </Section>
 
+      <Section id="google" title={t('googleReviews')}>
+        <GoogleReviews
+          on={current.platforms.google === true}
+          requestPermission={() => browser.permissions.request({ origins: googleOrigins() })}
+          removePermission={async () => {
+            await browser.permissions.remove({ origins: googleOrigins() });
+          }}
+          save={(on) => save({ ...current, platforms: { ...current.platforms, google: on } })}
+        />
+      </Section>
+
       <Section id="erase" title={t('secErase')}>
         <Erase source={source} />
       </Section>
     </section>
   );
+}
+
+function googleOrigins(): string[] {
+  const google = platformInfo('google');
+  return google ? originsOf(google) : [];
 }
 
 function PlatformRow(props: { platform: PlatformId; settings: Settings; save: (s: Settings) => void }) {

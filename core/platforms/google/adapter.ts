@@ -10,7 +10,15 @@ import { countInLabel, normaliseDigits } from '../../parse/count';
 import { parseTime, relativeUnit } from '../../parse/time';
 import type { Adapter, PageContext, PostFields } from '../adapter';
 import { labelOf, visibleText } from '../dom';
-import { CONTRIB_ID, GM, OWNER_REPLY_TITLES, PHOTO_WORDS, PLACE_ID, STAR_LABEL, STARS_OUT_OF } from './selectors';
+import {
+  CONTRIB_ID,
+  GM,
+  OWNER_REPLY_TITLES,
+  PHOTO_WORDS,
+  PLACE_ID,
+  STAR_LABEL,
+  STARS_OUT_OF,
+} from './selectors';
 
 /** Whether a URL is a Google page Resonanz reads: Maps places and searches, never anything else. */
 export function isReviewsPage(url: URL): boolean {
@@ -70,13 +78,15 @@ function findReviews(root: ParentNode): Element[] {
 /** The owner's answer block inside a review: by its class, else by its title phrase. */
 function ownerBlock(review: Element): Element | null {
   const id = review.getAttribute('data-review-id');
-  const mine = (el: Element) => el.parentElement?.closest('[data-review-id]')?.getAttribute('data-review-id') === id;
+  const mine = (el: Element) =>
+    el.parentElement?.closest('[data-review-id]')?.getAttribute('data-review-id') === id;
   const byClass = [...review.querySelectorAll(GM.ownerReply)].find(mine);
   if (byClass) return byClass;
   for (const el of review.querySelectorAll('span, div')) {
     if (el.childElementCount > 0) continue;
     const text = visibleText(el);
-    if (OWNER_REPLY_TITLES.some((t) => text.startsWith(t)) && mine(el)) return el.parentElement?.parentElement ?? null;
+    if (OWNER_REPLY_TITLES.some((t) => text.startsWith(t)) && mine(el))
+      return el.parentElement?.parentElement ?? null;
   }
   return null;
 }
@@ -110,7 +120,9 @@ interface TimeRead {
 
 /** A displayed review date ("il y a 5 mois", "vor 2 Wochen", "Edited 3 days ago") with its precision. */
 function timeRead(text: string, page: PageContext): TimeRead {
-  const s = text.replace(/^[^\d\p{L}]*(edited|bearbeitet|modifié|modificado|modificato)\s*:?\s*/iu, '').trim();
+  const s = text
+    .replace(/^[^\d\p{L}]*(edited|bearbeitet|modifié|modificado|modificato)\s*:?\s*/iu, '')
+    .trim();
   const at = parseTime(s, page.now, page.locale);
   return { at, precision: at ? (relativeUnit(s, page.locale) ?? 'exact') : null };
 }
@@ -145,8 +157,10 @@ function readReview(
   if (!id) return [];
   const owner = ownerBlock(review);
   const link = review.querySelector(GM.reviewerLink);
-  const contrib = CONTRIB_ID.exec(link?.getAttribute('data-href') ?? link?.getAttribute('href') ?? '')?.[1] ?? null;
-  const name = visibleText(review.querySelector(GM.reviewerName)) || review.getAttribute('aria-label') || null;
+  const contrib =
+    CONTRIB_ID.exec(link?.getAttribute('data-href') ?? link?.getAttribute('href') ?? '')?.[1] ?? null;
+  const name =
+    visibleText(review.querySelector(GM.reviewerName)) || review.getAttribute('aria-label') || null;
   const stars = [...review.querySelectorAll('[role="img"][aria-label]')].find((el) => !owner?.contains(el));
   const time = reviewTime(review, owner, page);
   const helpful = review.querySelector(GM.helpful);
@@ -195,7 +209,9 @@ export function readPlace(page: PageContext): { name: string | null; summary: Pl
   const h1 = doc.querySelector(GM.placeName);
   const name = visibleText(h1) || null;
   const summaryEl = doc.querySelector(GM.placeSummary);
-  const labels = [...(summaryEl ?? doc).querySelectorAll('[role="img"][aria-label]')].map((el) => labelOf(el) ?? '');
+  const labels = [...(summaryEl ?? doc).querySelectorAll('[role="img"][aria-label]')].map(
+    (el) => labelOf(el) ?? '',
+  );
   const histogram: Record<string, number> = {};
   for (const row of doc.querySelectorAll(GM.histogramRow)) {
     const label = normaliseDigits(labelOf(row) ?? '');
@@ -208,7 +224,9 @@ export function readPlace(page: PageContext): { name: string | null; summary: Pl
   const rating = summaryEl ? (labels.map(ratingOf).find((r) => r !== null) ?? null) : null;
   // The review count sits in a label of its own ("30 avis") whose visible text is "(30)".
   const countLabel = summaryEl
-    ? [...summaryEl.querySelectorAll('[role="img"][aria-label]')].find((el) => /^\(?[\d.,\s\u202f]+\)?$/.test(visibleText(el)))
+    ? [...summaryEl.querySelectorAll('[role="img"][aria-label]')].find((el) =>
+        /^\(?[\d.,\s\u202f]+\)?$/.test(visibleText(el)),
+      )
     : null;
   const reviews =
     (countLabel ? countInLabel(labelOf(countLabel) ?? '', page.locale)?.value : undefined) ??
@@ -244,7 +262,8 @@ function readPost(el: Element, page: PageContext): PostFields | null {
       handle: id,
       name: place.name,
       text: place.name ?? '',
-      counts: place.summary.reviews === null ? {} : { comments: { value: place.summary.reviews, approx: false } },
+      counts:
+        place.summary.reviews === null ? {} : { comments: { value: place.summary.reviews, approx: false } },
       media: 'text',
       hashtags: [],
       mentions: [],
@@ -256,7 +275,9 @@ function readPost(el: Element, page: PageContext): PostFields | null {
   const id = PLACE_ID.exec(decoded(href))?.[1]?.toLowerCase();
   if (!id) return null;
   const card = el.parentElement ?? el;
-  const label = [...card.querySelectorAll('[role="img"][aria-label]')].map((e) => labelOf(e) ?? '').find((l) => ratingOf(l) !== null);
+  const label = [...card.querySelectorAll('[role="img"][aria-label]')]
+    .map((e) => labelOf(e) ?? '')
+    .find((l) => ratingOf(l) !== null);
   const reviews = label ? countInLabel(normaliseDigits(label).replace(STAR_LABEL, ''), page.locale) : null;
   return {
     id,
@@ -277,7 +298,14 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   const id = placeIdOf(page);
   if (!id) return null;
   const place = readPlace(page);
-  return { handle: id, name: place.name, followers: null, following: null, posts: null, place: place.summary };
+  return {
+    handle: id,
+    name: place.name,
+    followers: null,
+    following: null,
+    posts: null,
+    place: place.summary,
+  };
 }
 
 function readComments(page: PageContext): CommentSnapshot[] {
