@@ -1,13 +1,15 @@
 /**
- * Pinterest adapter. No real capture of Pinterest exists in ../shared: these tests run on hand-written
- * fixtures (tests/fixtures/pinterest, de and en) of today's markup and of the logged-out page state, so
- * they pin our reading of the platform, not the platform itself.
+ * Pinterest adapter: real 2025–26 captures from ../shared (pin page, search, profile) and hand-written
+ * fixtures (tests/fixtures/pinterest, de and en) for markup and responses no capture shows.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { pinterestAdapter } from '../../core/platforms/pinterest/adapter';
-import { ownPage, parseHtml } from './load';
+import { ENDPOINTS } from '../../core/platforms/pinterest/endpoints';
+import { OWN_FIXTURES, ownPage, parseHtml, sharedPage } from './load';
 
 describe('Pinterest home feed (hand-written, German UI)', () => {
   const page = extractPage(ownPage('pinterest/de-home.html'), 'https://www.pinterest.de/');
@@ -95,7 +97,100 @@ describe('Pinterest pin page, logged out (hand-written page state)', () => {
       ownPage('pinterest/en-pin-logged-out.html'),
       'https://www.pinterest.com/pin/1111111111111111/',
     );
-    expect(page.posts).toEqual([]);
+    expect(page.posts.find((p) => p.id === '1111111111111111')).toBeUndefined();
+    // The other pin the page loaded is kept as loaded, not as seen.
+    expect(page.posts.every((p) => p.seenOnScreen === false)).toBe(true);
+  });
+});
+
+describe('Pinterest pin page, logged out 2026 (real capture, streamed server HTML)', () => {
+  const url = 'https://www.pinterest.com/pin/166492517477700109/';
+
+  it('reads the open pin with the exact counts, time and pinner of the page state', () => {
+    // Read by hand from the capture's Relay response (v3GetPinQuery, entityId 166492517477700109):
+    // totalReactionCount 113, aggregatedPinData {aggregatedStats {saves 1711}, commentCount 0},
+    // shareCount 4, createdAt "Wed, 17 Dec 2025 06:24:41 +0000", pinner.username "pedrometal7",
+    // unauthOnPageTitle "Healing Books"; the JSON-LD agrees (Saves 1711, datePublished 2025-12-17T06:24:41Z).
+    const page = extractPage(sharedPage('pinterest/pin-guest-2026-astronomia.html'), url);
+    expect(page.kind).toBe('post');
+    const pin = page.posts[0]!;
+    expect(pin.id).toBe('166492517477700109');
+    expect(pin.author.handle).toBe('pedrometal7');
+    expect(pin.metrics).toMatchObject({ likes: 113, comments: 0, shares: 4, saves: 1711 });
+    expect(pin.approx).toEqual([]);
+    expect(pin.createdAt).toBe('2025-12-17T06:24:41.000Z');
+    expect(pin.text).toContain('Healing Books');
+  });
+
+  it('keeps the pin object for research exports', () => {
+    const doc = sharedPage('pinterest/pin-guest-2026-astronomia.html');
+    const embedded = pinterestAdapter.readEmbedded!(pageContext(pinterestAdapter, doc, new URL(url)));
+    const raw = embedded.raw?.find((r) => r.id === '166492517477700109');
+    expect(raw?.kind).toBe('post');
+    expect((raw?.data as { totalReactionCount?: number }).totalReactionCount).toBe(113);
+  });
+});
+
+describe('Pinterest search, logged out 2025 (real capture)', () => {
+  it('reads all 36 tiles, with exact reactions where the page state holds the pin', () => {
+    const page = extractPage(
+      sharedPage('pinterest/search-guest-2025-nature.html'),
+      'https://www.pinterest.com/search/pins/?q=nature',
+    );
+    // 36 `data-test-id="pin"` cards, counted by hand; the first, 424534702394862227, has
+    // "reaction_counts":{"1":3} and pinner whileweareyoungm in __PWS_DATA__.
+    expect(page.posts).toHaveLength(36);
+    const first = page.posts[0]!;
+    expect(first.id).toBe('424534702394862227');
+    expect(first.metrics.likes).toBe(3);
+    expect(first.author.handle).toBe('whileweareyoungm');
+  });
+});
+
+describe('Pinterest resource responses (hand-written BaseSearchResource JSON)', () => {
+  const json: unknown = JSON.parse(
+    readFileSync(join(OWN_FIXTURES, 'pinterest/resource-base-search.json'), 'utf8'),
+  );
+  const url = 'https://www.pinterest.de/search/pins/?q=schlafzimmer';
+  const doc = new DOMParser().parseFromString('<html lang="de"><body></body></html>', 'text/html');
+  const page = pageContext(pinterestAdapter, doc, new URL(url));
+  const data = pinterestAdapter.readResponse!(
+    json,
+    new URL('https://www.pinterest.de/resource/BaseSearchResource/get/?data=%7B%7D'),
+    page,
+  );
+
+  it('reads every complete pin: reactions summed over types, saves, comments, shares, time, pinner', () => {
+    expect(data.posts?.map((p) => p.id)).toEqual(['1074741898596702957', '20758848277497516']);
+    const pin = data.posts![0]!;
+    expect(pin.metrics).toMatchObject({ likes: 15, saves: 250, comments: 7, shares: 2 });
+    expect(pin.createdAt).toBe('2025-06-02T10:00:00.000Z');
+    expect(pin.author).toEqual({ handle: 'wohnideen_de', name: 'Wohnideen' });
+    expect(pin.hashtags).toContain('schlafzimmer');
+    expect(pin.url).toBe('https://www.pinterest.com/pin/1074741898596702957/');
+  });
+
+  it('reads an empty reaction map as no reactions, and a video pin as video; leaves unknown counts unknown', () => {
+    const video = data.posts![1]!;
+    expect(video.metrics.likes).toBe(0);
+    expect(video.metrics.comments).toBeNull();
+    expect(video.media).toBe('video');
+  });
+
+  it('returns the raw pin objects for research exports, and nothing for stories or incomplete pins', () => {
+    expect(data.raw?.map((r) => [r.id, r.source])).toEqual([
+      ['1074741898596702957', 'response'],
+      ['20758848277497516', 'response'],
+    ]);
+  });
+
+  it('is allowlisted only for pin resources, never conversations or notifications', () => {
+    const allowed = (path: string) => ENDPOINTS.some((e) => e.path.test(path));
+    expect(allowed('/resource/BaseSearchResource/get/')).toBe(true);
+    expect(allowed('/resource/UserHomefeedResource/get/')).toBe(true);
+    expect(allowed('/resource/ConversationsResource/get/')).toBe(false);
+    expect(allowed('/resource/NewsHubResource/get/')).toBe(false);
+    expect(allowed('/resource/UserSettingsResource/get/')).toBe(false);
   });
 });
 

@@ -1,11 +1,12 @@
 /** Pinterest: home feed, search, boards and profiles (pin grids), the pin page (closeup) and its page state. */
-import type { Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
+import type { Metric, PageKind, PostSnapshot, ProfileSnapshot, RawItem } from '../../model';
 import type { ParsedCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
-import { countOf, first, visibleText } from '../dom';
+import { countOf, first, jsonLd, visibleText } from '../dom';
 import { phraseCounts, statementOf } from '../phrase-counts';
+import { embeddedPins, pinFields, readPins } from './pins';
 import {
   METRIC_PHRASES,
   PIN,
@@ -84,7 +85,7 @@ function readPost(root: Element, page: PageContext): PostFields | null {
   counts.likes = countOf(root.querySelector(PIN.reactions), page.locale) ?? counts.likes ?? null;
   const author = authorOf(root, page);
   const leaves = [...root.querySelectorAll('div, span, a')].filter((el) => el.childElementCount === 0);
-  return {
+  const fromDom: PostFields = {
     id,
     url: id ? `${ORIGIN}/pin/${id}/` : null,
     handle: author.handle,
@@ -94,6 +95,40 @@ function readPost(root: Element, page: PageContext): PostFields | null {
     media: root.querySelector(PIN.video) ? 'video' : root.querySelector('img') ? 'image' : 'text',
     promoted: leaves.some((el) => PROMOTED.test((el.textContent ?? '').trim())),
   };
+  const pin = id ? pinsOf(page.doc).get(id) : undefined;
+  return pin ? withPageData(fromDom, pinFields(pin)) : fromDom;
+}
+
+/**
+ * A tile or closeup completed by the page's own pin object: its exact counts win over the shown
+ * (often abbreviated or absent) ones; its pinner and time fill what the DOM lacks. Logged-out pin
+ * pages stream the closeup in hidden React segments whose parts only the page's scripts assemble, so
+ * without this the DOM reader found the pin but not its pinner or counts.
+ */
+function withPageData(dom: PostFields, data: PostFields): PostFields {
+  const counts: Partial<Record<Metric, ParsedCount | null>> = { ...dom.counts };
+  for (const [metric, value] of Object.entries(data.counts ?? {}) as [Metric, ParsedCount | null][])
+    if (value) counts[metric] = value;
+  return {
+    ...dom,
+    handle: dom.handle ?? data.handle,
+    name: dom.name ?? data.name,
+    text: dom.text || data.text,
+    createdAt: data.createdAt ?? dom.createdAt,
+    counts,
+    promoted: dom.promoted || data.promoted,
+  };
+}
+
+/** The page's embedded pins by id, read once per document (and again when scripts were added). */
+const pinCache = new WeakMap<Document, { scripts: number; pins: Map<string, Record<string, unknown>> }>();
+function pinsOf(doc: Document): Map<string, Record<string, unknown>> {
+  const scripts = doc.scripts?.length ?? 0;
+  const cached = pinCache.get(doc);
+  if (cached && cached.scripts === scripts) return cached.pins;
+  const pins = embeddedPins(doc);
+  pinCache.set(doc, { scripts, pins });
+  return pins;
 }
 
 function readProfile(page: PageContext): ProfileSnapshot | null {
@@ -118,76 +153,64 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   };
 }
 
-type Json = Record<string, unknown>;
-
-/** The object describing pin `id` anywhere in the page state (a pin has `pinner` or `aggregated_pin_data`). */
-function findPin(value: unknown, id: string, depth = 0): Json | null {
-  if (!value || typeof value !== 'object' || depth > 12) return null;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findPin(item, id, depth + 1);
-      if (found) return found;
-    }
-    return null;
-  }
-  const obj = value as Json;
-  if (String(obj.id) === id && ('pinner' in obj || 'aggregated_pin_data' in obj)) return obj;
-  for (const child of Object.values(obj)) {
-    const found = findPin(child, id, depth + 1);
-    if (found) return found;
-  }
-  return null;
+/** Posts from pin objects (the open pin first on a pin page), with their raw objects. */
+function postsFrom(fields: PostFields[], raw: RawItem[], page: PageContext): EmbeddedData {
+  const open = page.kind === 'post' ? pinIdOf(page.url.pathname) : null;
+  const posts = fields
+    .map((f) => buildPost({ ...f, createdAt: f.createdAt ? parseTime(f.createdAt, page.now) : null }))
+    .filter((p): p is PostSnapshot => p !== null)
+    // Only the open pin is known to be on screen; the DOM reader says which others are.
+    .map((p) => (p.id === open ? p : { ...p, seenOnScreen: false }))
+    .sort((a, b) => Number(b.id === open) - Number(a.id === open));
+  return { posts, raw: raw.filter((r) => posts.some((p) => p.id === r.id)) };
 }
 
-const count = (value: unknown): ParsedCount | null =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? { value, approx: false } : null;
-
-/** A logged-out pin page: the pin's counts and date in the server-rendered page state. */
+/** Every pin the page embeds (server state and Relay responses), with exact counts and times. */
 function readEmbedded(page: PageContext): EmbeddedData {
-  const id = page.kind === 'post' ? pinIdOf(page.url.pathname) : null;
-  if (!id) return {};
-  for (const script of page.doc.querySelectorAll(PIN.state)) {
-    let state: unknown;
-    try {
-      state = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const pin = findPin(state, id);
-    if (!pin) continue;
-    const pinner = (pin.pinner ?? {}) as Json;
-    const aggregated = (pin.aggregated_pin_data ?? {}) as Json;
-    const stats = (aggregated.aggregated_stats ?? {}) as Json;
-    const reactions =
-      pin.reaction_counts && typeof pin.reaction_counts === 'object'
-        ? Object.values(pin.reaction_counts as Json)
-        : [];
-    const likes =
-      reactions.every((n) => typeof n === 'number') && reactions.length > 0
-        ? (reactions as number[]).reduce((a, b) => a + b, 0)
-        : null;
-    const created = typeof pin.created_at === 'string' ? Date.parse(pin.created_at) : Number.NaN;
-    const text = [pin.title ?? pin.grid_title, pin.description ?? pin.closeup_unified_description]
-      .filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-      .join(' ');
-    const post = buildPost({
-      id,
-      url: `${ORIGIN}/pin/${id}/`,
-      handle: typeof pinner.username === 'string' ? pinner.username : null,
-      name: typeof pinner.full_name === 'string' ? pinner.full_name : null,
-      text,
-      createdAt: Number.isNaN(created) ? null : parseTime(new Date(created).toISOString(), page.now),
-      counts: {
-        likes: count(likes),
-        saves: count(stats.saves),
-        comments: count(pin.comment_count ?? aggregated.comment_count),
-      },
-      media: pin.videos ? 'video' : 'image',
-      promoted: pin.is_promoted === true,
-    });
-    return post ? { posts: [post] satisfies PostSnapshot[] } : {};
+  const fields: PostFields[] = [];
+  const raw: RawItem[] = [];
+  for (const [id, pin] of pinsOf(page.doc)) {
+    fields.push(pinFields(pin));
+    raw.push({ id, kind: 'post', source: 'embedded', data: pin });
   }
-  return {};
+  const data = postsFrom(fields, raw, page);
+  const open = page.kind === 'post' ? pinIdOf(page.url.pathname) : null;
+  if (open && !data.posts?.some((p) => p.id === open)) {
+    // Thin server HTML (an HTTP dump): the pin's JSON-LD still names its saves, time and pinner.
+    const post = buildPost(jsonLdPin(page, open));
+    if (post) data.posts = [post, ...(data.posts ?? [])];
+  }
+  return data;
+}
+
+/** A pin page's JSON-LD `SocialMediaPosting`: pinner, time, and the saves it counts. */
+function jsonLdPin(page: PageContext, id: string): PostFields {
+  const item = jsonLd(page.doc).find((o) => o['@type'] === 'SocialMediaPosting');
+  if (!item) return { id: null };
+  const author = (item.author ?? {}) as Record<string, unknown>;
+  const stats = Array.isArray(item.interactionStatistic) ? item.interactionStatistic : [];
+  const saves = stats.find((s) => /save/i.test(String((s as Record<string, unknown>)?.description ?? '')));
+  const count = (saves as Record<string, unknown> | undefined)?.userInteractionCount;
+  const published = typeof item.datePublished === 'string' ? item.datePublished : null;
+  return {
+    id,
+    url: `${ORIGIN}/pin/${id}/`,
+    handle: typeof author.alternateName === 'string' ? author.alternateName : null,
+    name: typeof author.name === 'string' ? author.name : null,
+    text: typeof item.headline === 'string' ? item.headline : '',
+    createdAt: published ? parseTime(published, page.now) : null,
+    counts: {
+      saves:
+        typeof count === 'number' && Number.isSafeInteger(count) ? { value: count, approx: false } : null,
+    },
+    media: 'image',
+  };
+}
+
+/** A resource response the page fetched (search, home feed, boards, related pins). */
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  const { fields, raw } = readPins(json, 'response');
+  return postsFrom(fields, raw, page);
 }
 
 export const pinterestAdapter: Adapter = {
@@ -198,4 +221,5 @@ export const pinterestAdapter: Adapter = {
   readPost,
   readProfile,
   readEmbedded,
+  readResponse,
 };
