@@ -127,7 +127,7 @@ describe('Pinterest pin page, logged out 2026 (real capture, streamed server HTM
     const embedded = pinterestAdapter.readEmbedded!(pageContext(pinterestAdapter, doc, new URL(url)));
     const raw = embedded.raw?.find((r) => r.id === '166492517477700109');
     expect(raw?.kind).toBe('post');
-    expect((raw?.data as { totalReactionCount?: number }).totalReactionCount).toBe(113);
+    expect(JSON.stringify(raw?.data)).toContain('"totalReactionCount":113');
   });
 });
 
