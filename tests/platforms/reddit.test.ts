@@ -138,7 +138,8 @@ describe('Reddit video post, 2018–2023 design (real capture, en)', () => {
 });
 
 describe('Reddit post page, shreddit 2025 server HTML (real capture, en)', () => {
-  const url = 'https://www.reddit.com/r/SaaS/comments/17hfimf/i_wish_there_was_a_website_that_just_had_a_list/';
+  const url =
+    'https://www.reddit.com/r/SaaS/comments/17hfimf/i_wish_there_was_a_website_that_just_had_a_list/';
 
   it('reads the post from its shreddit attributes, past the SVG logo that once cut the test DOM short', () => {
     // Read by hand from the capture's <shreddit-post>: score="20" comment-count="47"
