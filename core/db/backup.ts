@@ -30,6 +30,7 @@ import {
   StoredComment,
   StoredPost,
 } from '../model';
+import { StoredRawItem } from './raw-items';
 import {
   type Alert,
   type CollectionSecret,
@@ -92,6 +93,7 @@ export const BACKUP_SCHEMAS = {
   collectionSecrets: CollectionSecretRow,
   replyMemory: ReplyMemoryRow,
   alerts: AlertRow,
+  rawItems: StoredRawItem,
   meta: MetaRow,
 } as const satisfies Record<string, z.ZodType>;
 export type BackupTable = keyof typeof BACKUP_SCHEMAS;

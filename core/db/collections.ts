@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import { generateSecret } from '../export/pseudonymise';
 import type { Collection, CollectionItem, PageExtraction, PlatformId, Provenance } from '../model';
 import { accountKey } from './capture';
+import { deleteRawItems } from './raw-items';
 import type { ResonanzDb } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -75,11 +76,16 @@ export async function stopCollection(db: ResonanzDb, id: string, now: number): P
 
 /** Deletes a collection with its items and secret. The posts themselves stay in the history. */
 export async function deleteCollection(db: ResonanzDb, id: string): Promise<void> {
-  await db.transaction('rw', db.collections, db.collectionItems, db.collectionSecrets, async () => {
-    await db.collectionItems.where('collectionId').equals(id).delete();
-    await db.collectionSecrets.delete(id);
-    await db.collections.delete(id);
-  });
+  await db.transaction(
+    'rw',
+    [db.collections, db.collectionItems, db.collectionSecrets, db.rawItems, db.meta],
+    async () => {
+      await db.collectionItems.where('collectionId').equals(id).delete();
+      await deleteRawItems(db, id);
+      await db.collectionSecrets.delete(id);
+      await db.collections.delete(id);
+    },
+  );
 }
 
 /** Destroys the pseudonym mapping: without the secret nobody can reproduce or reverse the codes. */

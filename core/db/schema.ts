@@ -17,6 +17,7 @@ import type {
   StoredComment,
   StoredPost,
 } from '../model';
+import type { StoredRawItem } from './raw-items';
 
 /** What a tab showed last: the side panel's "This page" reads it live. Cleared when the tab closes. */
 export interface TabState {
@@ -94,6 +95,14 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       accountStats: '&[platform+handle]',
     },
   },
+  {
+    // v3: the platforms' own JSON per item, kept only while a research collection records (for
+    // NDJSON that 4CAT's importers read); gzip-compressed, counted against a budget (raw-items.ts).
+    version: 3,
+    stores: {
+      rawItems: '&[collectionId+platform+kind+id], collectionId',
+    },
+  },
 ];
 
 export class ResonanzDb extends Dexie {
@@ -111,6 +120,7 @@ export class ResonanzDb extends Dexie {
   alerts!: EntityTable<Alert, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   accountStats!: Table<AccountStatsRow, [PlatformId, string]>;
+  rawItems!: Table<StoredRawItem, [string, PlatformId, 'post' | 'comment', string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -4,6 +4,7 @@
  * every request, and the answers.
  */
 import { storeCapture } from '../db/capture';
+import { storeRawItems } from '../db/raw-items';
 import { thinIfDue } from '../db/retention';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
 import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
@@ -98,6 +99,9 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
         deps.extensionVersion ?? 'unknown',
       ),
     });
+    // The platforms' own JSON, for research exports: kept only while a collection records.
+    if (result.recorded > 0 && extraction.raw?.length)
+      await storeRawItems(db, extraction, deps.now()).catch((error) => deps.log('raw items not kept', error));
     const scores = await deps.scores.score(db, result.posts, deps.now());
     if (deps.afterCapture)
       void deps.afterCapture(db, extraction).catch((error) => deps.log('after-capture task failed', error));

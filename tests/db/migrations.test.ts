@@ -124,6 +124,21 @@ const SAMPLE_ROWS: Record<string, Record<string, unknown>[]> = {
   ],
   meta: [{ key: 'lastRetentionRun', value: 1 }],
   accountStats: [{ platform: 'x', handle: 'acme', updatedAt: 1, weeks: [[2900, 3, 120, 3]], window: [] }],
+  rawItems: [
+    {
+      collectionId: 'k1',
+      platform: 'x',
+      kind: 'post',
+      id: '1850000000000000001',
+      source: 'response',
+      firstSeen: 1,
+      lastSeen: 2,
+      pageUrl: 'https://x.com/acme',
+      encoding: 'json',
+      data: '{"rest_id":"1850000000000000001"}',
+      bytes: 33,
+    },
+  ],
 };
 
 let n = 0;

@@ -52,6 +52,15 @@ async function fill(w: Worker): Promise<void> {
             url: `https://x.com/acc${i % 3}`,
             kind: 'profile',
             comments: [comment(`c${i}`, String(i))],
+            // The platform's own object, kept because a collection records.
+            raw: [
+              {
+                id: String(i),
+                kind: 'post',
+                source: 'response',
+                data: { rest_id: String(i), text: `Text ${i} 🌱` },
+              },
+            ],
           },
         ),
         { tabId: 1 + (i % 2) },
