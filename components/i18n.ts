@@ -25,6 +25,27 @@ export const lang = signal<Lang>(browserLang());
 
 /** A translated message with `$1`, `$2`… filled in (chrome.i18n placeholder syntax). */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return fill(key, substitutions);
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * t() for a count: the message `<key>_one` when Intl.PluralRules puts `count` in the "one" category
+ * ("1 älterer Beitrag", "1 Profil") and the catalogue has it, else `key`. `count` is `$1`.
+ */
+export function tn(key: MessageKey, count: number, ...rest: (string | number)[]): string {
+  let rules = pluralRules.get(lang.value);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang.value);
+    pluralRules.set(lang.value, rules);
+  }
+  const one = `${key}_one`;
+  const useOne = rules.select(count) === 'one' && (CATALOGS[lang.value][one] ?? CATALOGS.en[one]);
+  return fill(useOne ? one : key, [count, ...rest]);
+}
+
+function fill(key: string, substitutions: readonly (string | number)[]): string {
   const entry = CATALOGS[lang.value][key] ?? CATALOGS.en[key];
   let text = entry?.message ?? key;
   const placeholders = (entry as { placeholders?: Record<string, { content: string }> }).placeholders ?? {};

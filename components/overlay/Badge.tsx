@@ -6,7 +6,7 @@
 import type { PostScore } from '../../core/messages';
 import type { PostSnapshot } from '../../core/model';
 import { interactions } from '../../core/scoring/interactions';
-import { formatCount, formatNumber, formatPercent, t } from '../i18n';
+import { formatCount, formatNumber, formatPercent, t, tn } from '../i18n';
 
 export interface BadgeProps {
   post: PostSnapshot;
@@ -41,7 +41,7 @@ export function Badge({ post, score }: BadgeProps) {
     vs?.xMedian != null ? t('badgeViewsXMedian', formatNumber(vs.xMedian, 1), vs.n) : null,
     score?.young && score.velocity !== null ? t('badgeVelocity', formatNumber(score.velocity, 1)) : null,
     vs?.perHour != null ? t('badgeViewsPerHour', formatNumber(vs.perHour, vs.perHour < 10 ? 1 : 0)) : null,
-    headline !== null && thin ? t('thinMarkerLong', n) : null,
+    headline !== null && thin ? tn('thinMarkerLong', n) : null,
     score?.breakout ? t('badgeBreakoutLong') : null,
   ].filter((line): line is string => line !== null);
   // A button: focusable and announced with its summary; the details show on hover and focus.

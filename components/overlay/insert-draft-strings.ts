@@ -32,12 +32,12 @@ export const INSERT_DRAFT_STRINGS: Record<Lang, Record<InsertDraftKey, string>> 
     insertDraftCopied: 'Entwurf kopiert – mit Strg+V ins Antwortfeld einfügen',
     insertDraftCopyFailed: 'Kopieren nicht möglich – bitte den Text markieren und kopieren',
     'insertDraftFail_empty-draft': 'Der Entwurf ist leer.',
-    'insertDraftFail_no-editor': 'Kein Antwortfeld gefunden – bitte öffne zuerst das Antwortfeld.',
+    'insertDraftFail_no-editor': 'Kein Antwortfeld gefunden – bitte öffnen Sie zuerst das Antwortfeld.',
     'insertDraftFail_read-only': 'Das Antwortfeld ist gesperrt.',
     'insertDraftFail_not-focusable': 'Das Antwortfeld ist nicht erreichbar – ist es sichtbar?',
     'insertDraftFail_too-long': 'Der Entwurf ist zu lang für dieses Antwortfeld.',
     insertDraftFail_rejected:
-      'Das Antwortfeld hat den Text nicht übernommen – kopiere den Entwurf stattdessen.',
+      'Das Antwortfeld hat den Text nicht übernommen – kopieren Sie den Entwurf stattdessen.',
     insertDraftFail_partial: 'Das Antwortfeld hat den Text nur teilweise übernommen – bitte prüfen.',
   },
   en: {

@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import type { PostScore } from '../../core/messages';
 import type { PostSnapshot } from '../../core/model';
+import { browserLang, type Lang, lang } from '../i18n';
 import { BADGE_CSS, Badge } from './Badge';
 
 interface Slot {
@@ -94,6 +95,17 @@ export class Overlay {
     const replay = [...this.hidden.values()].filter((item) => item.el.isConnected);
     this.hidden.clear();
     this.show(replay);
+  }
+
+  /**
+   * The UI language chosen in Settings ('auto' = the browser's): badges and their hover cards switch
+   * at once, without reloading the page. The page's own `<html lang>` is left alone.
+   */
+  setLanguage(choice: 'auto' | Lang): void {
+    const next = choice === 'auto' ? browserLang() : choice;
+    if (next === lang.value) return;
+    lang.value = next;
+    for (const slot of this.slots.values()) if (slot.mount) this.draw(slot);
   }
 
   /** Takes every badge off the page. */

@@ -9,7 +9,7 @@ import { useEffect } from 'preact/hooks';
 import type { StoredPost } from '../../core/model';
 import { assessHealth } from '../../core/platforms/health';
 import { type PageBaseline, type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
-import { formatCount, formatNumber, formatPercent, type MessageKey, t } from '../i18n';
+import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn } from '../i18n';
 import { PLATFORM_NAMES, rateText, ThinNote, timesText } from './common';
 import type { PageState, PanelSource } from './source';
 
@@ -107,13 +107,13 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
     <section aria-label={t('tabPage')}>
       <div class="page-head">
         <p class="page-url" title={tab.url}>
-          <strong>{PLATFORM_NAMES[tab.platform]}</strong> · {t('postsOnPage', formatCount(posts.length))}
+          <strong>{PLATFORM_NAMES[tab.platform]}</strong> · {tn('postsOnPage', posts.length)}
           {breakouts > 0 && (
             <>
               {' · '}
               <span class="breakout-count">
                 <span aria-hidden="true">▲ </span>
-                {t('breakoutsOnPage', breakouts)}
+                {tn('breakoutsOnPage', breakouts)}
               </span>
             </>
           )}
@@ -135,7 +135,7 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
       ) : (
         <>
           {baselineError.value && <p role="alert">{t('baselineFailed')}</p>}
-          {thinAccounts > 0 && <ThinNote>{t('pageThin', thinAccounts)}</ThinNote>}
+          {thinAccounts > 0 && <ThinNote>{tn('pageThin', thinAccounts)}</ThinNote>}
           <div class="table-wrap">
             <table class="posts">
               <caption class="sr-only">{t('pageTableCaption')}</caption>
@@ -334,7 +334,7 @@ function XMedianCell({ row, loading }: { row: PageRow; loading: boolean }) {
   const thin = views ? views.thin : a.thin;
   if (thin)
     return (
-      <td class="num" title={t('thinMarkerLong', n)}>
+      <td class="num" title={tn('thinMarkerLong', n)}>
         <small class="n-marker">{t('thinMarker', n)}</small>
       </td>
     );

@@ -43,6 +43,22 @@ export function ThinNote({ children }: { children: ComponentChildren }) {
   );
 }
 
+/**
+ * The compact "n = 4" beside a figure whose sample is thin; the full explanation is its tooltip and
+ * is read out by screen readers. One of these replaces a paragraph of warning per section.
+ */
+export function ThinMark({ n, children }: { n: number; children: string }) {
+  return (
+    <>
+      {' '}
+      <small class="n-marker" title={children} aria-hidden="true">
+        {t('thinMarker', n)}
+      </small>
+      <span class="sr-only">{children}</span>
+    </>
+  );
+}
+
 /** A titled block of the view; `id` names its heading for screen readers. */
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (

@@ -45,10 +45,17 @@ export default defineContentScript({
       onScores: (scores) => overlay.scores(scores),
     });
     loop.start();
-    // The Settings view's badge toggles apply to open pages at once.
+    // The language chosen in Settings, for the badges (content scripts may read extension storage).
+    browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((stored) => overlay.setLanguage(parseSettings(stored[SETTINGS_KEY]).language))
+      .catch(() => {});
+    // The Settings view's badge toggles and language apply to open pages at once.
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-      overlay.setEnabled(badgesOn(parseSettings(changes[SETTINGS_KEY]?.newValue), adapter.id));
+      const next = parseSettings(changes[SETTINGS_KEY]?.newValue);
+      overlay.setLanguage(next.language);
+      overlay.setEnabled(badgesOn(next, adapter.id));
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

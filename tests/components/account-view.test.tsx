@@ -101,7 +101,7 @@ describe('Account view', () => {
     const { source } = fakeSource({ accounts: [account('acme')], posts });
     const ui = await mount(<AccountView source={source} page={none} />);
     const text = ui.text();
-    expect(text).toContain('Thin sample: only 3 posts older than 24 h');
+    expect(text).toContain('Thin data (n = 3)');
     expect(text).toContain('Only 3 posts older than 24 h: too few to compare (at least 8 needed)');
     expect(text).toContain('No weekday and hour has 3 posts yet');
     expect(text).toContain('No trend yet');
@@ -118,7 +118,7 @@ describe('Account view', () => {
     const ui = await mount(<AccountView source={source} page={none} />);
     const text = ui.text();
     expect(text).toContain('40 posts of this account seen, 40 of them older than 24 h');
-    expect(text).not.toContain('Thin sample');
+    expect(text).not.toContain('Thin data');
     expect(text).toContain('Median engagement: 1% of followers (n = 40 posts older than 24 h)');
     expect(text).toContain('Engagement rate here = interactions ÷ followers');
     expect(text).toContain('Videos get 2.4× the median engagement — 14 videos, 26 other posts');

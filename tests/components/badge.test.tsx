@@ -1,7 +1,8 @@
 /** The in-feed badge: the figure first, one compact n-marker when the baseline is thin, views where they lead. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lang } from '../../components/i18n';
 import { Badge } from '../../components/overlay/Badge';
+import { Overlay } from '../../components/overlay/overlay';
 import type { PostScore } from '../../core/messages';
 import { emptyMetrics, type PostSnapshot } from '../../core/model';
 import { mount } from './render';
@@ -97,5 +98,25 @@ describe('the badge', () => {
     lang.value = 'de';
     const ui = await mount(<Badge post={snap({ likes: 12 })} score={score({ baselineN: 3 })} />);
     expect(ui.get('.badge').getAttribute('aria-label')).toContain('Dünne Datenbasis');
+  });
+
+  it('switches language on the page at once when Settings change it (no reload)', async () => {
+    lang.value = 'en';
+    document.body.innerHTML = '<article></article>';
+    const el = document.querySelector('article')!;
+    // No IntersectionObserver: every badge counts as visible (happy-dom never reports intersections).
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const overlay = new Overlay(document, true);
+    vi.unstubAllGlobals();
+    overlay.show([{ el, post: snap({ likes: 12 }) }]);
+    overlay.scores({ '1': score({ baselineN: 3 }) });
+    const label = () =>
+      el.querySelector('resonanz-badge')?.shadowRoot?.querySelector('.badge')?.getAttribute('aria-label') ??
+      '';
+    await vi.waitFor(() => expect(label()).toContain('12 interactions'));
+    overlay.setLanguage('de');
+    expect(label()).toContain('12 Interaktionen');
+    expect(document.documentElement.lang).not.toBe('de');
+    overlay.remove();
   });
 });

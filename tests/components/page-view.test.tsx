@@ -106,7 +106,7 @@ describe('This page', () => {
     expect(spike.textContent).toContain('Breakout');
     expect(spike.textContent).toContain('8×'); // 80 likes / median 10
     expect(spike.textContent).toContain('8% F'); // 80 / 1,000 followers
-    expect(ui.text()).toContain('1 breakout(s)');
+    expect(ui.text()).toContain('1 breakout');
 
     // Page order first; the × median heading sorts highest first.
     expect(ui.all('tbody tr')[0]!.getAttribute('data-post-id')).toBe('u0');

@@ -11,7 +11,7 @@ import { BEST_TIME_MIN_N, BREAKOUT_MIN_N, LIFT_MIN_N, TREND_MIN_N } from '../../
 import { formatCount, formatNumber, formatPercent, type MessageKey, t } from '../../i18n';
 import { Heatmap } from '../charts/Heatmap';
 import { TimeChart } from '../charts/TimeChart';
-import { denominatorLabel, erText, PLATFORM_NAMES, Section, ThinNote, timesText } from '../common';
+import { denominatorLabel, erText, PLATFORM_NAMES, Section, ThinMark, ThinNote, timesText } from '../common';
 import { weekdayName } from '../weekdays';
 
 /** A translated count noun with its singular form (keys `x` and `xOne`). */
@@ -69,7 +69,7 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
           )}
         </p>
         {report.followers.series.length < 2 ? (
-          <ThinNote>{t(report.followers.series.length === 0 ? 'followersNone' : 'chartOnePoint')}</ThinNote>
+          <p class="note">{t(report.followers.series.length === 0 ? 'followersNone' : 'chartOnePoint')}</p>
         ) : (
           <TimeChart
             id="followers"
@@ -87,9 +87,11 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
           {report.engagement.median === null
             ? t('engagementNone')
             : t('engagementMedian', erText(report.engagement.median, d), report.engagement.n)}
+          {report.engagement.thin && (
+            <ThinMark n={report.engagement.n}>{t('engagementThin', report.engagement.n)}</ThinMark>
+          )}
         </p>
         {d !== 'none' && <p class="note">{t(d === 'followers' ? 'denomNoteFollowers' : 'denomNoteViews')}</p>}
-        {report.engagement.thin && <ThinNote>{t('engagementThin', report.engagement.n)}</ThinNote>}
         {report.engagement.weeksShown >= 2 ? (
           <TimeChart
             id="er-trend"
@@ -100,7 +102,7 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
             withN
           />
         ) : (
-          <ThinNote>{t('erTrendThin', TREND_MIN_N)}</ThinNote>
+          <p class="note">{t('erTrendThin', TREND_MIN_N)}</p>
         )}
         <Benchmarks report={report} platform={platform} />
       </Section>
@@ -110,9 +112,11 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
           {report.cadence.value === null
             ? t('unknown')
             : t('cadenceLine', formatNumber(report.cadence.value, 1), CADENCE_DAYS, report.cadence.n)}
+          {report.cadence.thin && (
+            <ThinMark n={report.cadence.n}>{t('cadenceThin', report.cadence.n)}</ThinMark>
+          )}
         </p>
         <p class="note">{t('cadenceLowerBound')}</p>
-        {report.cadence.thin && <ThinNote>{t('cadenceThin', report.cadence.n)}</ThinNote>}
       </Section>
 
       <Section id="besttime" title={t('secBestTime')}>
@@ -121,7 +125,7 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
 
       <Section id="top" title={t('secTopPosts')}>
         {report.topPosts.length === 0 ? (
-          <ThinNote>{t('topNone')}</ThinNote>
+          <p class="note">{t('topNone')}</p>
         ) : (
           <ol class="top-posts">
             {report.topPosts.map((p) => (
@@ -156,7 +160,7 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
           {t('liftBasis', denominatorLabel(report.hashtags.denominator), report.hashtags.account.n)}
         </p>
         {report.hashtags.groups.length === 0 ? (
-          <ThinNote>{t('hashtagsNone')}</ThinNote>
+          <p class="note">{t('hashtagsNone')}</p>
         ) : (
           <LiftList
             lift={{ ...report.hashtags, groups: report.hashtags.groups.slice(0, 8) }}
@@ -184,7 +188,7 @@ function BestTime({
     <>
       <Heatmap grid={grid} format={format} caption={caption} />
       {grid.thin ? (
-        <ThinNote>{t('bestTimeThin', grid.n, BEST_TIME_MIN_N)}</ThinNote>
+        <p class="note">{t('bestTimeThin', grid.n, BEST_TIME_MIN_N)}</p>
       ) : (
         <p>
           {t(
@@ -229,8 +233,8 @@ function hashtagSentence(g: LiftGroup, lift: Lift): string {
 }
 
 function LiftList({ lift, sentence }: { lift: Lift; sentence: (g: LiftGroup, lift: Lift) => string }) {
-  if (lift.account.thin) return <ThinNote>{t('liftAccountThin', lift.account.n, 8)}</ThinNote>;
-  if (lift.groups.length === 0) return <ThinNote>{t('liftNone')}</ThinNote>;
+  if (lift.account.thin) return <p class="note">{t('liftAccountThin', lift.account.n, 8)}</p>;
+  if (lift.groups.length === 0) return <p class="note">{t('liftNone')}</p>;
   return (
     <ul class="findings">
       {lift.groups.map((g) => (
