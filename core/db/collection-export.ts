@@ -115,7 +115,7 @@ export async function* collectionRecords(
   }
 }
 
-async function recordsOf(
+export async function recordsOf(
   db: ResonanzDb,
   type: CollectionItem['type'],
   items: CollectionItem[],
