@@ -220,6 +220,8 @@ export const StoredAccount = z.object({
   following: Count,
   posts: Count,
   lastSeen: z.number(),
+  /** A place's rating, review count and histogram as last seen (Google reviews). */
+  place: PlaceSummary.optional(),
 });
 export type StoredAccount = z.infer<typeof StoredAccount>;
 
@@ -230,6 +232,9 @@ export const AccountObservation = z.object({
   followers: Count,
   following: Count,
   posts: Count,
+  /** A place's average rating and review count at that time (Google reviews): the rating's trend. */
+  rating: z.number().min(0).max(5).nullable().optional(),
+  reviews: Count.optional(),
 });
 export type AccountObservation = z.infer<typeof AccountObservation>;
 

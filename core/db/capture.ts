@@ -160,13 +160,16 @@ async function storeProfile(db: ResonanzDb, extraction: PageExtraction, now: num
     following: profile.following ?? before?.following ?? null,
     posts: profile.posts ?? before?.posts ?? null,
     lastSeen: now,
+    ...(profile.place || before?.place ? { place: profile.place ?? before?.place } : {}),
   };
   await db.accounts.put(account);
   const changed =
     !before ||
     before.followers !== account.followers ||
     before.following !== account.following ||
-    before.posts !== account.posts;
+    before.posts !== account.posts ||
+    before.place?.rating !== account.place?.rating ||
+    before.place?.reviews !== account.place?.reviews;
   if (changed) {
     const row: AccountObservation = {
       platform: account.platform,
@@ -175,6 +178,7 @@ async function storeProfile(db: ResonanzDb, extraction: PageExtraction, now: num
       followers: account.followers,
       following: account.following,
       posts: account.posts,
+      ...(account.place ? { rating: account.place.rating, reviews: account.place.reviews } : {}),
     };
     await db.accountObservations.put(row);
   }
@@ -205,7 +209,9 @@ async function storeComments(db: ResonanzDb, extraction: PageExtraction, now: nu
   const answered = new Map<string, number | null>();
   for (const c of extraction.comments) {
     if (!c.parentId || !byAuthor(c)) continue;
-    const at = c.createdAt ? Date.parse(c.createdAt) : Number.NaN;
+    // An answer dated "vor 5 Monaten" is answered, but its time is no duration to measure.
+    const coarse = c.timePrecision === 'week' || c.timePrecision === 'month' || c.timePrecision === 'year';
+    const at = c.createdAt && !coarse ? Date.parse(c.createdAt) : Number.NaN;
     const known = Number.isNaN(at) ? null : at;
     const before = answered.get(c.parentId) ?? null;
     answered.set(c.parentId, before === null ? known : known === null ? before : Math.min(before, known));

@@ -9,7 +9,9 @@
  * Order (PRIORITY_RANK, lowest first), from the offline analysis:
  *   0 attack or crisis (analysis priority 'urgent') · 1 complaint · 2 question · 3 purchase interest
  *   · 4 other · 5 praise · 6 spam (never needs a reply; shown last so nothing is hidden)
- * Within a rank the comment waiting longest comes first. A comment's time is its createdAt as the
+ * Reviews (a star rating, Google) rank by their stars before their text: 1–2 stars with complaints,
+ * 3 stars with "other", 4–5 stars with praise; an attack or crisis in the text still goes first.
+ * Within a rank the comment waiting longest comes first, then the more urgent triage. A comment's time is its createdAt as the
  * page showed it; when the page showed none it is null (shown as "—"), never the moment Resonanz
  * first saw it, and such comments follow the timed ones (in the order they were seen).
  *
@@ -89,6 +91,13 @@ export function queueKind(analysis: Analysis): QueueKind {
   return 'other';
 }
 
+/** Where a waiting comment stands: reviews by their stars (an attack in the text still first). */
+export function queueRank(kind: QueueKind, rating: number | null | undefined): number {
+  if (rating === null || rating === undefined || kind === 'urgent') return PRIORITY_RANK[kind];
+  if (rating <= 2) return PRIORITY_RANK.complaint;
+  return rating === 3 ? PRIORITY_RANK.other : PRIORITY_RANK.praise;
+}
+
 /** When a comment was written, as the page showed it (epoch ms); null when the page did not show it. */
 export function commentTime(comment: Pick<StoredComment, 'createdAt'>): number | null {
   const created = comment.createdAt ? Date.parse(comment.createdAt) : Number.NaN;
@@ -155,10 +164,11 @@ export function buildQueue(
   items.sort(
     (a, b) =>
       Number(a.stale) - Number(b.stale) ||
-      PRIORITY_RANK[a.kind] - PRIORITY_RANK[b.kind] ||
+      queueRank(a.kind, a.comment.rating) - queueRank(b.kind, b.comment.rating) ||
       // Timed comments by their page time; untimed ones after them, in the order they were seen.
       Number(a.time === null) - Number(b.time === null) ||
       (a.time ?? a.comment.firstSeen) - (b.time ?? b.comment.firstSeen) ||
+      PRIORITY_RANK[a.kind] - PRIORITY_RANK[b.kind] ||
       a.comment.id.localeCompare(b.comment.id),
   );
   const accounts = own.map((a) => ({

@@ -21,7 +21,12 @@ export interface ResponseComment {
   answeredAt: number | null;
   /** The answer's own time on the page (epoch ms), when it showed one. */
   answerCreatedAt?: number | null | undefined;
+  /** How exact `createdAt` is ("vor 5 Monaten": a month); absent: as exact as the page's timestamp. */
+  timePrecision?: string | undefined;
 }
+
+/** Times only known to the week or coarser ("vor 5 Monaten") give no response time worth a median. */
+const COARSE = new Set(['week', 'month', 'year']);
 
 /** Share of comments answered and the median time to the answer. */
 export interface ResponseStats {
@@ -61,7 +66,8 @@ export function responseStats(
     // Only both times as the page shows them give a duration; firstSeen and answeredAt can be months
     // after the fact. A negative duration means a clock or parse problem: leave it out, do not clamp.
     const answer = c.answerCreatedAt ?? null;
-    if (!Number.isNaN(created) && answer !== null && answer >= created) times.push(answer - created);
+    const exact = !COARSE.has(c.timePrecision ?? 'exact');
+    if (exact && !Number.isNaN(created) && answer !== null && answer >= created) times.push(answer - created);
   }
   return {
     n,
