@@ -123,8 +123,12 @@ export function mergePost(
   }
   const createdAt = snapshot.createdAt ?? before?.createdAt ?? null;
   const firstSeen = before?.firstSeen ?? ctx.now;
+  // Seen on screen once, seen for good: a later sighting only in the page's data never takes it back.
+  const { seenOnScreen: _snapshotSeen, ...rest } = snapshot;
+  const unseen = snapshot.seenOnScreen === false && (!before || before.seenOnScreen === false);
   return {
-    ...snapshot,
+    ...rest,
+    ...(unseen ? { seenOnScreen: false } : {}),
     metrics,
     approx: METRICS.filter((m) => approx.has(m)),
     createdAt,

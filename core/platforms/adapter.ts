@@ -70,7 +70,19 @@ export interface Endpoint {
   /** Matched against the response URL's pathname (and search, when `query` is given). */
   path: RegExp;
   query?: RegExp;
-  /** Larger responses are dropped (bytes of text). */
+  /**
+   * Matched against the response URL's hostname. Without it, only the page's own site answers
+   * (x.com, api.x.com for a page on x.com): a platform whose API lives elsewhere (Bluesky's app
+   * views and personal data servers) says so here.
+   */
+  host?: RegExp;
+  /**
+   * For generic GraphQL endpoints that serve everything from one path (Facebook, Instagram,
+   * Threads): matched against the query's name as the page sent it (`x-fb-friendly-name` header or
+   * `fb_api_req_friendly_name` form field). When set, a request without a readable name never matches.
+   */
+  operation?: RegExp;
+  /** Larger responses are dropped (characters of text; default `DEFAULT_MAX_CHARS` in endpoints.ts). */
   maxBytes?: number;
 }
 

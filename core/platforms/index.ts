@@ -4,7 +4,7 @@
  */
 import type { CommentSnapshot, PageExtraction, PostSnapshot, ProfileSnapshot } from '../model';
 import type { Adapter, PageContext } from './adapter';
-import { buildPost, saneComments, sanePost, saneProfile, tallyMissing, uniqueById } from './adapter';
+import { buildPost, saneComments, saneProfile, tallyMissing, uniqueById } from './adapter';
 import { blueskyAdapter } from './bluesky/adapter';
 import { pageLocale } from './dom';
 import { facebookAdapter } from './facebook/adapter';
@@ -14,6 +14,7 @@ import { instagramAdapter } from './instagram/adapter';
 import { linkedinAdapter } from './linkedin/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
 import { pinterestAdapter } from './pinterest/adapter';
+import { collectPageData, type PageData, reconcile } from './reconcile';
 import { redditAdapter } from './reddit/adapter';
 import { threadsAdapter } from './threads/adapter';
 import { tiktokAdapter } from './tiktok/adapter';
@@ -76,29 +77,47 @@ export function extractPage(doc: Document, url: string): PageExtraction {
   return extractWith(adapter, doc, parsedUrl);
 }
 
-/** `extractPage` with a known adapter and clock (the content script and tests use this). */
+/**
+ * `extractPage` with a known adapter and clock. Runs both readers of the page, the DOM reader and
+ * the embedded-data reader, and reconciles them (see reconcile.ts): the content script runs the same
+ * two readers, so what the tests check is what users run.
+ */
 export function extractWith(adapter: Adapter, doc: Document, url: URL, now = new Date()): PageExtraction {
   const page = pageContext(adapter, doc, url, now);
   const candidates = adapter.findPosts(doc, page);
-  let posts = readPosts(adapter, candidates, page);
-  let profile = readProfileOf(adapter, page);
-  let comments = readCommentsOf(adapter, page, posts);
-  if (posts.length === 0 || !profile) {
-    const embedded = safely(() => adapter.readEmbedded?.(page) ?? {}, {});
-    if (posts.length === 0 && embedded.posts?.length)
-      posts = uniqueById(embedded.posts.map(sanePost).filter((p): p is PostSnapshot => p !== null));
-    profile ??= saneProfile(embedded.profile);
-    if (comments.length === 0 && embedded.comments) comments = saneComments(embedded.comments);
-  }
+  const domPosts = readPosts(adapter, candidates, page);
+  const data = readEmbeddedOf(adapter, page);
+  // Comments are read against every post either reader found (a post page whose post is only in the data).
+  const known = reconcile({ posts: domPosts, profile: null, comments: [] }, data, { pageUrl: url, now });
+  const merged = reconcile(
+    {
+      posts: domPosts,
+      profile: readProfileOf(adapter, page),
+      comments: uniqueById(readCommentsOf(adapter, page, known.posts)),
+    },
+    data,
+    { pageUrl: url, now },
+  );
   return {
     platform: adapter.id,
     url: url.href,
     kind: page.kind,
-    profile,
-    posts,
-    comments: uniqueById(comments),
-    health: { candidates: candidates.length, extracted: posts.length, missing: tallyMissing(posts) },
+    profile: merged.profile,
+    posts: merged.posts,
+    comments: merged.comments,
+    health: {
+      candidates: candidates.length,
+      extracted: merged.posts.length,
+      missing: tallyMissing(merged.posts),
+      ...(Object.keys(merged.disagreements).length ? { disagreements: merged.disagreements } : {}),
+    },
+    ...(merged.raw.length ? { raw: merged.raw } : {}),
   };
+}
+
+/** The page's embedded data (JSON in the HTML), held to the contract; empty when none or unreadable. */
+export function readEmbeddedOf(adapter: Adapter, page: PageContext): PageData {
+  return collectPageData(safely(() => adapter.readEmbedded?.(page) ?? null, null));
 }
 
 /** The profile of the page, held to the contract (plausible counts); null when none or unreadable. */

@@ -222,3 +222,17 @@ describe('comment and answer times come from the page', () => {
     expect(stored?.answerCreatedAt ?? null).toBeNull();
   });
 });
+
+describe('posts the page loaded but did not show', () => {
+  it('stores them flagged, makes them seen once the screen shows them, and never unsees a seen post', async () => {
+    await storeCapture(db, page([post('1', 10, { seenOnScreen: false })]), { now: 1, complete: true });
+    expect((await db.posts.get(['x', '1']))?.seenOnScreen).toBe(false);
+    await storeCapture(db, page([post('1', 11)]), { now: 2, complete: true });
+    expect((await db.posts.get(['x', '1']))?.seenOnScreen).toBeUndefined();
+    await storeCapture(db, page([post('1', 12, { seenOnScreen: false })]), { now: 3, complete: true });
+    const stored = await db.posts.get(['x', '1']);
+    expect(stored?.seenOnScreen).toBeUndefined();
+    // The data-only sighting still updates the counts.
+    expect(stored?.metrics.likes).toBe(12);
+  });
+});

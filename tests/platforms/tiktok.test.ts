@@ -188,8 +188,9 @@ describe('TikTok video page (real, 2022)', () => {
       author: { handle: 'merveilleux123', name: 'Merveilleux123' },
       text: 'Compétences de vie#tiktok #fyp #pourtoi #foryou #compétences',
       createdAt: seconds(1661335981),
-      metrics: { likes: 217200, comments: 801, shares: 105600, views: null },
-      approx: ['likes', 'shares'],
+      // Views only in the page state ("playCount":5800000, read in the capture), rounded there too.
+      metrics: { likes: 217200, comments: 801, shares: 105600, views: 5800000 },
+      approx: ['likes', 'shares', 'views'],
     });
   });
 

@@ -1,8 +1,19 @@
 /**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
+ * Instagram's post-carrying endpoints: the REST feeds (`/api/v1/feed/user/…`, media info, comments)
+ * and the GraphQL queries of profile grids, post pages, reels and comments, recognised by the
+ * query's friendly name (`/graphql/query` serves direct messages too, so the path alone is not enough).
  */
 import type { Endpoint } from '../adapter';
 
-export const ENDPOINTS: readonly Endpoint[] = [];
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    name: 'graphql',
+    path: /^\/(?:api\/)?graphql(?:\/query)?\/?$/,
+    operation:
+      /^(?:use)?Polaris\w*(?:Profile|Post|Feed|Clips|Reels?|Comments?|Media|Explore|Tag|Hashtag)\w*$/,
+  },
+  { name: 'feed', path: /^\/api\/v1\/feed\/(?:user\/[\w.-]+|timeline|tag\/[^/]+|reels_media)\/?$/ },
+  { name: 'media', path: /^\/api\/v1\/media\/\d+(?:_\d+)?\/(?:info|comments|\d+\/child_comments)\/?$/ },
+  { name: 'clips', path: /^\/api\/v1\/clips\/(?:user|home|music)\/?$/ },
+  { name: 'profile', path: /^\/api\/v1\/users\/web_profile_info\/?$/ },
+];

@@ -1,8 +1,19 @@
 /**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
+ * LinkedIn's voyager feed: the main feed, a profile's or company's updates, single updates and
+ * their comments (REST paths, or `/voyager/api/graphql` with a `queryId` naming a feed or social
+ * query). Messaging, notifications, invitations and search (which returns people) never match.
  */
 import type { Endpoint } from '../adapter';
 
-export const ENDPOINTS: readonly Endpoint[] = [];
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    name: 'feed',
+    path: /^\/voyager\/api\/(?:feed\/(?:updatesV2|updates|dash\/feedUpdates|comments)|identity\/profileUpdatesV2|organization\/updatesV2)\/?$/,
+  },
+  {
+    name: 'graphql',
+    path: /^\/voyager\/api\/graphql\/?$/,
+    query:
+      /(?:^|[?&])queryId=voyager(?:FeedDash\w*|SocialDash\w*|IdentityDashProfileUpdates\w*|OrganizationDashUpdates\w*)\./,
+  },
+];

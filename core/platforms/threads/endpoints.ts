@@ -1,8 +1,14 @@
 /**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
+ * Threads serves everything from one GraphQL path; its post-carrying queries are named
+ * `Barcelona…` (the project's code name) for profiles, threads, replies and feeds. The activity
+ * (notifications) and direct queries never match.
  */
 import type { Endpoint } from '../adapter';
 
-export const ENDPOINTS: readonly Endpoint[] = [];
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    name: 'graphql',
+    path: /^\/(?:api\/)?graphql(?:\/query)?\/?$/,
+    operation: /^(?:use)?Barcelona\w*(?:Profile|Thread|Post|Feed|Replies|Search)\w*$/,
+  },
+];

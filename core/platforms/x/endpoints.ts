@@ -1,8 +1,26 @@
 /**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
+ * X's post-carrying GraphQL operations (the operation's name is the last path segment:
+ * `/i/api/graphql/<hash>/UserTweets`). Never DMs, notifications, bookmarks, lists of the user or
+ * account settings: those operations are simply not listed.
  */
 import type { Endpoint } from '../adapter';
 
-export const ENDPOINTS: readonly Endpoint[] = [];
+const OPERATIONS = [
+  'UserTweets',
+  'UserTweetsAndReplies',
+  'UserMedia',
+  'UserHighlightsTweets',
+  'TweetDetail',
+  'TweetResultByRestId',
+  'TweetResultsByRestIds',
+  'HomeTimeline',
+  'HomeLatestTimeline',
+  'SearchTimeline',
+  'ListLatestTweetsTimeline',
+  'CommunityTweetsTimeline',
+] as const;
+
+export const ENDPOINTS: readonly Endpoint[] = OPERATIONS.map((name) => ({
+  name,
+  path: new RegExp(`^(?:/i/api)?/graphql/[\\w-]+/${name}$`),
+}));

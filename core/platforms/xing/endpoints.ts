@@ -1,8 +1,4 @@
-/**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
- */
+/** XING: no post-carrying endpoint is known yet (its feed is read from the DOM). */
 import type { Endpoint } from '../adapter';
 
 export const ENDPOINTS: readonly Endpoint[] = [];

@@ -1,8 +1,13 @@
 /**
- * The post-carrying endpoints of this platform's own API whose JSON responses the page-world hook
- * hands to `readResponse` (see `Endpoint`). Empty: this platform is read from the DOM and its
- * embedded data only.
+ * YouTube's InnerTube API: browse (channels, home, playlists), next (a watch page's details and
+ * comments), search and the Shorts sequence. Pages that show private lists (history, library) are
+ * refused by the registry's private-page rule, whatever they fetch.
  */
 import type { Endpoint } from '../adapter';
 
-export const ENDPOINTS: readonly Endpoint[] = [];
+export const ENDPOINTS: readonly Endpoint[] = [
+  { name: 'browse', path: /^\/youtubei\/v1\/browse\/?$/ },
+  { name: 'next', path: /^\/youtubei\/v1\/next\/?$/ },
+  { name: 'search', path: /^\/youtubei\/v1\/search\/?$/ },
+  { name: 'reel', path: /^\/youtubei\/v1\/reel\/reel_watch_sequence\/?$/ },
+];
