@@ -7,38 +7,11 @@
  * Privacy: a response is read only when (1) its platform lists the endpoint, (2) neither its path
  * nor the query's name looks like messages, notifications, settings or the account, and (3) the
  * page itself is not a private page (inbox, history, settings). Each list lives as data in
- * `<platform>/endpoints.ts`.
+ * `<platform>/endpoints.ts`, reached through the platform's `PlatformInfo`.
  */
 import type { PlatformId } from '../model';
 import type { Endpoint } from './adapter';
-import { ENDPOINTS as BLUESKY } from './bluesky/endpoints';
-import { ENDPOINTS as FACEBOOK } from './facebook/endpoints';
-import { ENDPOINTS as INSTAGRAM } from './instagram/endpoints';
-import { ENDPOINTS as LINKEDIN } from './linkedin/endpoints';
-import { ENDPOINTS as MASTODON } from './mastodon/endpoints';
-import { ENDPOINTS as PINTEREST } from './pinterest/endpoints';
-import { ENDPOINTS as REDDIT } from './reddit/endpoints';
-import { ENDPOINTS as THREADS } from './threads/endpoints';
-import { ENDPOINTS as TIKTOK } from './tiktok/endpoints';
-import { ENDPOINTS as X } from './x/endpoints';
-import { ENDPOINTS as XING } from './xing/endpoints';
-import { ENDPOINTS as YOUTUBE } from './youtube/endpoints';
-
-/** Every platform's list; a platform without an API the page uses has an empty one. */
-export const ENDPOINTS: Partial<Record<PlatformId, readonly Endpoint[]>> = {
-  x: X,
-  instagram: INSTAGRAM,
-  threads: THREADS,
-  facebook: FACEBOOK,
-  linkedin: LINKEDIN,
-  tiktok: TIKTOK,
-  pinterest: PINTEREST,
-  reddit: REDDIT,
-  youtube: YOUTUBE,
-  bluesky: BLUESKY,
-  mastodon: MASTODON,
-  xing: XING,
-};
+import { platformInfo } from './registry';
 
 /**
  * The largest response read, in characters, unless the endpoint says otherwise. Feed pages of X,
@@ -77,7 +50,7 @@ export function matchEndpoint(
   if (responseUrl.protocol !== 'https:' && responseUrl.protocol !== 'http:') return null;
   if (privatePage(pageUrl) || PRIVATE_SEGMENT.test(responseUrl.pathname)) return null;
   if (operation !== null && PRIVATE_OPERATION.test(operation)) return null;
-  for (const endpoint of ENDPOINTS[platform] ?? []) {
+  for (const endpoint of endpointsOf(platform)) {
     if (!endpoint.path.test(responseUrl.pathname)) continue;
     if (endpoint.query && !endpoint.query.test(responseUrl.search)) continue;
     if (endpoint.host ? !endpoint.host.test(responseUrl.hostname) : !sameSite(responseUrl, pageUrl)) continue;
@@ -92,6 +65,11 @@ function sameSite(responseUrl: URL, pageUrl: URL): boolean {
   const site = pageUrl.hostname.replace(/^(?:www|web|m|mobile)\./, '');
   const host = responseUrl.hostname;
   return host === pageUrl.hostname || host === site || host.endsWith(`.${site}`);
+}
+
+/** The platform's allowlist (empty for a platform whose pages fetch no post-carrying JSON). */
+export function endpointsOf(platform: PlatformId): readonly Endpoint[] {
+  return platformInfo(platform)?.endpoints ?? [];
 }
 
 /** The size cap for a response of `endpoint`, in characters. */

@@ -5,6 +5,7 @@
  * light data (no adapter code), so the manifest, the export and the page-world hook can import it.
  */
 import type { PlatformId } from '../model';
+import type { Endpoint } from './adapter';
 
 /** Where a platform's reply box is: selectors, most specific first; each may match a wrapper of the editor. */
 export interface ReplyBoxSelectors {
@@ -55,6 +56,8 @@ export interface PlatformInfo {
    */
   zeeschuimerModule: string;
   handles: HandleRules;
+  /** The post-carrying endpoints whose responses the page-world hook hands over (`<id>/endpoints.ts`). */
+  endpoints: readonly Endpoint[];
 }
 
 /** Generic textbox selector, the last resort in several platforms' reply-box lists. */

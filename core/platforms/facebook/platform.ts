@@ -1,5 +1,6 @@
 /** Facebook: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { type PlatformInfo, TEXTBOX } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 /** First path segments that are Facebook's own routes, not accounts. */
 const RESERVED = new Set([
@@ -49,6 +50,7 @@ export const facebook: PlatformInfo = {
   name: 'Facebook',
   hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com', 'mbasic.facebook.com'],
   linkHosts: ['fb.com'],
+  endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [`${TEXTBOX}[data-lexical-editor="true"]`, 'form [contenteditable="true"][role="textbox"]'],
   },

@@ -1,5 +1,6 @@
 /** Instagram: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { type PlatformInfo, TEXTBOX } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 /** First path segments that are Instagram's own routes, not accounts. */
 const RESERVED = new Set([
@@ -29,6 +30,7 @@ export const instagram: PlatformInfo = {
   id: 'instagram',
   name: 'Instagram',
   hosts: ['www.instagram.com', 'instagram.com'],
+  endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [
       `${TEXTBOX}[data-lexical-editor="true"]`,

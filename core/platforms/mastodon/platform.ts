@@ -1,5 +1,6 @@
 /** Mastodon: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { afterPrefix, type PlatformInfo } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 export const mastodon: PlatformInfo = {
   id: 'mastodon',
@@ -7,6 +8,7 @@ export const mastodon: PlatformInfo = {
   // Any instance works (recognised by markup, permission asked per instance); these are built in.
   hosts: ['mastodon.social', 'mastodon.online', 'chaos.social', 'fosstodon.org'],
   anyHost: true,
+  endpoints: ENDPOINTS,
   replyBoxes: { boxes: ['textarea.autosuggest-textarea__textarea', '.compose-form textarea'] },
   // Exports name the instance's host; this is only the fallback when the page URL has none.
   zeeschuimerModule: 'mastodon',

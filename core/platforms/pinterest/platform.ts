@@ -1,5 +1,6 @@
 /** Pinterest: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { firstSegmentUnless, type PlatformInfo, TEXTBOX } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 /** First path segments that are Pinterest's own routes, not accounts. */
 const RESERVED = new Set([
@@ -27,6 +28,7 @@ export const pinterest: PlatformInfo = {
   hosts: ['www.pinterest.com', 'pinterest.com', 'www.pinterest.de', 'de.pinterest.com', 'pinterest.de'],
   // Pinterest runs on country domains (pinterest.co.uk, at.pinterest.com, …).
   hostPattern: /(^|\.)pinterest\.[a-z.]+$/,
+  endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [
       '[data-test-id="comment-editor-container"] [contenteditable="true"]',

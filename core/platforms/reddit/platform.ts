@@ -1,11 +1,13 @@
 /** Reddit: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { afterPrefix, type PlatformInfo } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 export const reddit: PlatformInfo = {
   id: 'reddit',
   name: 'Reddit',
   hosts: ['www.reddit.com', 'reddit.com', 'old.reddit.com', 'new.reddit.com', 'sh.reddit.com'],
   linkHosts: ['np.reddit.com'],
+  endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [
       'shreddit-composer > [contenteditable="true"][role="textbox"]',

@@ -1,5 +1,6 @@
 /** X: hosts, name, reply box, export id and where its URLs name people (see ../platform.ts). */
 import { firstSegmentUnless, type PlatformInfo, TEXTBOX } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 /** First path segments that are X's own routes, not accounts. */
 const RESERVED = new Set([
@@ -37,6 +38,7 @@ export const x: PlatformInfo = {
   id: 'x',
   name: 'X',
   hosts: ['x.com', 'twitter.com', 'mobile.twitter.com', 'mobile.x.com'],
+  endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [
       '[data-testid^="tweetTextarea_"]',
