@@ -4,6 +4,7 @@
  * only then is the content script registered, for Maps pages alone — never Search, Mail or Docs.
  */
 import type { PlatformInfo } from '../platform';
+import { ENDPOINTS } from './endpoints';
 
 /** Google's domains in the markets Resonanz serves first (DACH), then other large ones. */
 const DOMAINS = [
@@ -28,6 +29,7 @@ export const google: PlatformInfo = {
   hosts: [],
   optional: { hosts: DOMAINS, matches: DOMAINS.map((host) => `https://${host}/maps/*`) },
   // The owner's reply box under a review (the owner's own view of the place); never sent by Resonanz.
+  endpoints: ENDPOINTS,
   replyBoxes: { boxes: ['textarea[aria-label]', 'textarea'] },
   zeeschuimerModule: 'google.com',
   // Reviewers are contributors (`/maps/contrib/<id>`); places are named by feature ids, not handles.
