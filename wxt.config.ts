@@ -1,9 +1,20 @@
 import { defineConfig } from 'wxt';
 import { builtInMatchPatterns } from './core/platforms/hosts';
+import { platformInfo } from './core/platforms/registry';
 
 // The manifest is written here, per browser: Chrome gets a side panel, Firefox a sidebar.
 /** Hosts asked for one at a time, when used: other Mastodon instances, the user's AI endpoint. */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+/**
+ * End-to-end builds only: Chromium under automation cannot answer the browser's permission prompt
+ * (it is browser UI, not a page), so the e2e build of the Google reviews test lists Google's Maps
+ * hosts as granted at install. Release builds never set this; they ask when the user switches on.
+ */
+const E2E_GRANTED =
+  process.env.RESONANZ_E2E_GRANT === 'google'
+    ? (platformInfo('google')?.optional?.hosts ?? []).map((host) => `https://${host}/*`)
+    : [];
 
 export default defineConfig({
   hooks: {
@@ -21,7 +32,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  outDir: '.output',
+  outDir: process.env.RESONANZ_OUT_DIR ?? '.output',
   // Explicit imports only: a newcomer sees where everything comes from, and no module is bundled by accident.
   imports: false,
   manifest: ({ browser }) => ({
@@ -37,7 +48,7 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
     ],
-    host_permissions: builtInMatchPatterns(),
+    host_permissions: [...builtInMatchPatterns(), ...E2E_GRANTED],
     // Other Mastodon instances (and a user's AI endpoint) are asked for one host at a time, when used.
     // http only to this machine: an OpenAI-compatible server the user runs locally (Ollama, LM Studio).
     optional_host_permissions: OPTIONAL_HOSTS,

@@ -35,6 +35,7 @@ function idAnchors(root: ParentNode, id: string): Element[] {
     `[data-id=${q}]`,
     `[thingid$=${q}]`,
     `[data-comment-id=${q}]`,
+    `[data-review-id=${q}]`,
     `[id$=${quoted(`_${id}`)}]`,
   ];
   // An id this short could be part of other ids in links; only attributes are trusted then.

@@ -23,10 +23,11 @@ export interface Session {
 }
 
 /** Starts Chromium with the extension; `lang` sets the browser UI language (e.g. 'de'). */
-export async function launch(options: { lang?: string } = {}): Promise<Session> {
+export async function launch(options: { lang?: string; extension?: string } = {}): Promise<Session> {
+  const extension = options.extension ?? EXTENSION;
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (see .ci/run)`);
-  if (!existsSync(join(EXTENSION, 'manifest.json')))
+  if (!existsSync(join(extension, 'manifest.json')))
     throw new Error('No build in .output/chrome-mv3: run npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'resonanz-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,8 +44,8 @@ export async function launch(options: { lang?: string } = {}): Promise<Session> 
       '--disable-component-update',
       '--disable-sync',
       `--lang=${options.lang ?? 'en-US'}`,
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
     ],
   });
   // Nothing may leave the machine: anything not routed by a test is refused.
