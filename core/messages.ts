@@ -46,6 +46,7 @@ export type PostScore = z.infer<typeof PostScore>;
 export const ReplyDraft = z.object({
   text: z.string().min(1).max(5_000),
   tone: z.enum(['thank', 'answer', 'apologise', 'deescalate', 'redirect']),
+  lang: z.enum(['de', 'en']).optional(),
 });
 export type ReplyDraft = z.infer<typeof ReplyDraft>;
 
@@ -243,6 +244,8 @@ export const PanelMessages = {
       platform: PlatformId,
       commentId: z.string().min(1).max(300),
       comment: DraftComment,
+      /** Names the request so `aiCancel` can stop it. */
+      requestId: z.string().min(1).max(100).optional(),
     }),
     response: z.object({
       ok: z.literal(true),
@@ -251,6 +254,11 @@ export const PanelMessages = {
       fallback: z.string().max(100).optional(),
       detail: z.string().max(200).optional(),
     }),
+  },
+  /** Stops a running `aiDraft` (the user clicked Cancel); it then answers with the offline drafts. */
+  aiCancel: {
+    request: z.object({ type: z.literal('aiCancel'), requestId: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.literal(true), cancelled: z.boolean() }),
   },
   /** Stores (or with null removes) the AI endpoint, key included, in storage.local only. */
   saveAiEndpoint: {
@@ -347,6 +355,7 @@ export const PanelRequest = z.discriminatedUnion('type', [
   PanelMessages.rememberReply.request,
   PanelMessages.dismissAlert.request,
   PanelMessages.aiDraft.request,
+  PanelMessages.aiCancel.request,
   PanelMessages.saveAiEndpoint.request,
   PanelMessages.resumeCapture.request,
 ]);

@@ -28,9 +28,13 @@ export const AiEndpoint = z.object({
 });
 export type AiEndpoint = z.infer<typeof AiEndpoint>;
 
-/** `${base}/chat/completions`, whether or not the base ends in a slash. */
+/**
+ * The chat-completions URL: `{base}/v1/chat/completions` for a server's root ("http://localhost:11434"),
+ * `{base}/chat/completions` when the base already names the API version ("…/v1", "…/api/v1").
+ */
 export function chatCompletionsUrl(baseUrl: string): string {
-  return `${baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
+  const base = baseUrl.trim().replace(/\/+$/, '');
+  return /\/v\d+(?:beta)?$/.test(base) ? `${base}/chat/completions` : `${base}/v1/chat/completions`;
 }
 
 /** The host permission the endpoint needs (any port of its host: match patterns carry none). */

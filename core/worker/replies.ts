@@ -9,7 +9,9 @@
 import { accountKey } from '../db/capture';
 import type { ResonanzDb } from '../db/schema';
 import type { ContentMessages, PanelMessages, RequestOf } from '../messages';
+import type { StoredComment } from '../model';
 import { AI_ENDPOINT_KEY, AiEndpoint, draftWithEndpoint, endpointPermission } from '../replies/ai';
+import { type Grounding, groundingFor } from '../replies/grounding';
 import { analyzeComment, draftReplies } from '../replies/index';
 import type { Settings } from '../settings';
 import { dismissAlert } from './alerts';
@@ -66,9 +68,58 @@ export interface ReplyDeps {
 type P = typeof PanelMessages;
 type C = typeof ContentMessages;
 
+/** Comments of a post read for the thread, and of the account read for its earlier replies, at most. */
+const GROUNDING_ROWS = 500;
+
+/**
+ * The conversation around a stored comment: its post, the thread, the account's earlier replies
+ * (from the page, then what the user inserted). Empty when the comment is not stored.
+ */
+export async function groundingFromDb(
+  db: ResonanzDb,
+  platform: StoredComment['platform'],
+  commentId: string,
+): Promise<Grounding | undefined> {
+  const comment = await db.comments.get([platform, commentId]);
+  if (!comment) return undefined;
+  const [post, thread, account, inserted] = await Promise.all([
+    db.posts.get([platform, comment.postId]),
+    db.comments.where('[platform+postId]').equals([platform, comment.postId]).limit(GROUNDING_ROWS).toArray(),
+    comment.postAuthorKey
+      ? db.comments
+          .where('[platform+postAuthorKey]')
+          .equals([platform, comment.postAuthorKey])
+          .filter((c) => c.byPostAuthor && c.parentId !== null)
+          .limit(GROUNDING_ROWS)
+          .toArray()
+      : Promise.resolve([]),
+    db.replyMemory
+      .orderBy('at')
+      .reverse()
+      .filter((r) => r.kind === 'inserted')
+      .limit(20)
+      .toArray(),
+  ]);
+  const around = [...new Map([...thread, ...account].map((c) => [c.id, c])).values()];
+  const author = post ? (post.author.handle ? `@${post.author.handle}` : post.author.name) : null;
+  return groundingFor(
+    comment,
+    [comment, ...around.filter((c) => c.id !== comment.id)],
+    post ? { author, text: post.text } : null,
+    inserted.map((r) => r.text),
+  );
+}
+
 /** Privileged handlers (extension pages). */
 export function replyHandlers(deps: ReplyDeps) {
+  // Running AI requests by id, so the panel's Cancel can stop one.
+  const running = new Map<string, AbortController>();
   return {
+    async aiCancel(request: RequestOf<P, 'aiCancel'>) {
+      const controller = running.get(request.requestId);
+      controller?.abort();
+      return { ok: true as const, cancelled: controller !== undefined };
+    },
     async rememberReply(request: RequestOf<P, 'rememberReply'>) {
       const stored = await rememberReplies(await deps.db(), request.kind, request.texts, deps.now());
       return { ok: true as const, stored };
@@ -84,22 +135,32 @@ export function replyHandlers(deps: ReplyDeps) {
     },
     async aiDraft(request: RequestOf<P, 'aiDraft'>) {
       const [db, settings] = await Promise.all([deps.db(), deps.settings()]);
+      const context = await groundingFromDb(db, request.platform, request.commentId);
       const input = {
         comment: request.comment,
         analysis: analyzeComment(request.comment.text),
         voice: settings.voice,
         recent: await recentReplies(db),
+        ...(context ? { context } : {}),
       };
       const parsed = AiEndpoint.safeParse(await deps.readEndpoint?.().catch(() => null));
       const endpoint = parsed.success ? parsed.data : null;
       let outcome: Awaited<ReturnType<typeof draftWithEndpoint>>;
       if (endpoint && deps.hasPermission && !(await deps.hasPermission(endpointPermission(endpoint.baseUrl))))
         outcome = { source: 'offline', drafts: draftReplies(input), fallback: 'no-permission' };
-      else
-        outcome = await draftWithEndpoint(input, endpoint, {
-          ...(deps.fetch ? { fetch: deps.fetch } : {}),
-          ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
-        });
+      else {
+        const controller = new AbortController();
+        if (request.requestId) running.set(request.requestId, controller);
+        try {
+          outcome = await draftWithEndpoint(input, endpoint, {
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+            ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+            signal: controller.signal,
+          });
+        } finally {
+          if (request.requestId) running.delete(request.requestId);
+        }
+      }
       return { ok: true as const, ...outcome };
     },
   };

@@ -280,7 +280,8 @@ describe('endpoint settings', () => {
     const endpoint = { baseUrl: `${api.origin}/ok/v1`, model: 'test-model', apiKey: KEY };
     const h = replyHandlers({
       db: async () => database,
-      settings: async () => Settings.parse({}),
+      // The model's drafts say "Sie": with a du voice they would be dropped (see below).
+      settings: async () => Settings.parse({ voice: VOICE }),
       now: () => NOW,
       readEndpoint: async () => storage.get('aiEndpoint'),
       writeEndpoint: async (value) => {

@@ -13,6 +13,7 @@ import {
   languageModelApi,
 } from '../../../core/replies/ai';
 import { draftLanguages } from '../../../core/replies/draft';
+import type { Grounding } from '../../../core/replies/grounding';
 import { type BrandVoice, type Draft, draftReplies } from '../../../core/replies/index';
 import { commentKey, type QueueItem as Item, type QueueKind } from '../../../core/reports/replies';
 import { type MessageKey, t, lang as uiLang } from '../../i18n';
@@ -59,6 +60,7 @@ const FALLBACK_LABEL: Record<string, MessageKey> = {
   http: 'aiFallbackHttp',
   'invalid-response': 'aiFallbackInvalid',
   'too-few-drafts': 'aiFallbackTooFew',
+  cancelled: 'aiFallbackCancelled',
 };
 
 /** Offline drafts per comment and brand voice, made once per panel session (stable while it is open). */
@@ -105,7 +107,11 @@ export interface QueueItemProps {
   builtIn: BuiltInByLang;
   /** Whether the user configured an AI endpoint. */
   endpoint?: boolean;
+  /** The post, thread and earlier replies around the comment, for the built-in model (read on click). */
+  grounding?: () => Grounding;
 }
+
+let requests = 0;
 
 export function QueueItem({
   item,
@@ -116,11 +122,14 @@ export function QueueItem({
   postUrl,
   builtIn,
   endpoint,
+  grounding,
 }: QueueItemProps) {
   const { comment, analysis, kind } = item;
   const { key, drafts } = offlineDrafts(item, voice, recent);
   const ai = useSignal<AiOutcome | null>(null);
   const busy = useSignal(false);
+  /** Stops the running AI request (set while one runs). */
+  const cancel = useSignal<(() => void) | null>(null);
   const status = useSignal<{ text: string; ok: boolean } | null>(null);
   const lang = draftLanguage(analysis, voice);
   const other = draftLanguages(analysis, voice).other;
@@ -156,13 +165,18 @@ export function QueueItem({
 
   const fromEndpoint = async () => {
     busy.value = true;
+    requests++;
+    const requestId = `${commentKey(comment)}#${requests}`;
+    cancel.value = () => void source.command({ type: 'aiCancel', requestId });
     const answer = await source.command({
       type: 'aiDraft',
       platform: comment.platform,
       commentId: comment.id,
       comment: draftComment,
+      requestId,
     });
     busy.value = false;
+    cancel.value = null;
     if (!answer.ok) {
       status.value = { ok: false, text: t('commandFailed', answer.error) };
       return;
@@ -173,11 +187,20 @@ export function QueueItem({
   // The session is created here, in the click handler, never before.
   const fromBuiltIn = async () => {
     busy.value = true;
+    const controller = new AbortController();
+    cancel.value = () => controller.abort();
     const outcome = await draftWithBuiltIn(
-      { comment: draftComment, analysis, voice, recent: [...recent] },
-      { api: languageModelApi({ LanguageModel: source.languageModel() }) },
+      {
+        comment: draftComment,
+        analysis,
+        voice,
+        recent: [...recent],
+        ...(grounding ? { context: grounding() } : {}),
+      },
+      { api: languageModelApi({ LanguageModel: source.languageModel() }), signal: controller.signal },
     );
     busy.value = false;
+    cancel.value = null;
     showAi(outcome);
   };
 
@@ -274,6 +297,11 @@ export function QueueItem({
             <span class="muted" role="status">
               {t('aiDrafting')}
             </span>
+          )}
+          {busy.value && cancel.value && (
+            <button type="button" class="link" onClick={() => cancel.value?.()}>
+              {t('aiCancel')}
+            </button>
           )}
         </div>
       )}

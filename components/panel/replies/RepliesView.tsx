@@ -9,6 +9,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { StoredComment } from '../../../core/model';
 import { type AiEndpoint, builtInStatus, languageModelApi } from '../../../core/replies/ai';
+import { groundingFor } from '../../../core/replies/grounding';
 import { type Analysis, analyzeComment } from '../../../core/replies/index';
 import {
   buildQueue,
@@ -147,6 +148,18 @@ export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) 
                 postUrl={postUrls[`${item.comment.platform}:${item.comment.postId}`] ?? null}
                 builtIn={builtIn.value}
                 endpoint={endpoint.value.status === 'ready' && endpoint.value.value !== null}
+                grounding={() => {
+                  const key = `${item.comment.platform}:${item.comment.postId}`;
+                  const text = state.value.postTexts?.[key];
+                  // The account's own replies on the page are the examples; suggested drafts are not.
+                  return groundingFor(
+                    item.comment,
+                    comments,
+                    text
+                      ? { author: item.comment.postAuthorKey ? `@${item.comment.postAuthorKey}` : null, text }
+                      : null,
+                  );
+                }}
               />
             ))}
           </ol>

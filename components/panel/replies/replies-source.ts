@@ -11,6 +11,7 @@ import { openDb } from '../../../core/db/schema';
 import type { TabMessages } from '../../../core/messages';
 import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
 import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
+import { POST_CHARS } from '../../../core/replies/grounding';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../../core/settings';
 import {
   type CommandResult,
@@ -33,7 +34,7 @@ export interface QueueData {
   comments: StoredComment[];
   /** Permalinks of the posts those comments are under, by `platform:postId`. */
   postUrls: Record<string, string>;
-  /** The start of those posts' texts, by `platform:postId` (labels for the post filter). */
+  /** Those posts' texts (capped), by `platform:postId`: the post filter's labels and the model's grounding. */
   postTexts?: Record<string, string>;
   /** The newest remembered replies (suggested or inserted), newest first. */
   recent: string[];
@@ -81,7 +82,7 @@ export async function readQueue(db: ResonanzDb): Promise<QueueData> {
   const postTexts: Record<string, string> = {};
   for (const p of posts) {
     if (p?.url) postUrls[`${p.platform}:${p.id}`] = p.url;
-    if (p?.text) postTexts[`${p.platform}:${p.id}`] = p.text.slice(0, 200);
+    if (p?.text) postTexts[`${p.platform}:${p.id}`] = p.text.slice(0, POST_CHARS);
   }
   const memory = await db.replyMemory.orderBy('at').reverse().limit(RECENT_REPLIES).toArray();
   return { own, comments, postUrls, postTexts, recent: memory.map((m) => m.text) };
