@@ -208,11 +208,12 @@ describe('Compare view', () => {
     const bytes = new Uint8Array(await created[0]!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    // Every text cell quoted (a reader splitting on another delimiter still sees text), numbers bare.
     expect(lines[0]).toBe(
-      'Platform,Handle,Followers,Posts in period,Posts/week,Median engagement rate (%),Engagement rate denominator,n (engagement rate),Median interactions,n (interactions),Breakouts,n (posts judged for breakouts),Share of voice (%),Interactions in period,Period (days)',
+      '"Platform","Handle","Followers","Posts in period","Posts/week","Median engagement rate (%)","Engagement rate denominator","n (engagement rate)","Median interactions","n (interactions)","Breakouts","n (posts judged for breakouts)","Share of voice (%)","Interactions in period","Period (days)"',
     );
-    expect(lines[1]).toMatch(/^x,acme,1000,20,4\.67,2,followers,20,20,20,/);
-    expect(lines[2]).toMatch(/^x,'=cmd,/);
+    expect(lines[1]).toMatch(/^"x","acme",1000,20,4\.67,2,"followers",20,20,20,/);
+    expect(lines[2]).toMatch(/^"x","'=cmd",/);
   });
 
   it('shows mention share of the brand terms from Settings', async () => {

@@ -2,12 +2,25 @@
 import { useSignal } from '@preact/signals';
 import { formatCount, t } from '../../i18n';
 import { ExportForm } from './ExportForm';
+import { FourcatExport } from './FourcatExport';
 import { formatDateTime } from './format';
+import type { FourcatSource } from './fourcat-source';
 import { useCounts } from './hooks';
 import type { CollectionRow, ResearchSource } from './research-source';
 
-export function CollectionList({ research, rows }: { research: ResearchSource; rows: CollectionRow[] }) {
+export function CollectionList({
+  research,
+  rows,
+  fourcat,
+  fourcatConfigured,
+}: {
+  research: ResearchSource;
+  rows: CollectionRow[];
+  fourcat: FourcatSource;
+  fourcatConfigured: boolean;
+}) {
   const open = useSignal<string | null>(null);
+  const forFourcat = useSignal<string | null>(null);
   return (
     <section class="block" aria-labelledby="h-collections">
       <h2 id="h-collections">{t('researchCollections')}</h2>
@@ -22,6 +35,12 @@ export function CollectionList({ research, rows }: { research: ResearchSource; r
               row={row}
               exporting={open.value === row.collection.id}
               onExport={() => (open.value = open.value === row.collection.id ? null : row.collection.id)}
+              fourcat={fourcat}
+              fourcatConfigured={fourcatConfigured}
+              forFourcat={forFourcat.value === row.collection.id}
+              onFourcat={() =>
+                (forFourcat.value = forFourcat.value === row.collection.id ? null : row.collection.id)
+              }
             />
           ))}
         </ul>
@@ -37,11 +56,19 @@ function CollectionItem({
   row,
   exporting,
   onExport,
+  fourcat,
+  fourcatConfigured,
+  forFourcat,
+  onFourcat,
 }: {
   research: ResearchSource;
   row: CollectionRow;
   exporting: boolean;
   onExport: () => void;
+  fourcat: FourcatSource;
+  fourcatConfigured: boolean;
+  forFourcat: boolean;
+  onFourcat: () => void;
 }) {
   const { collection } = row;
   const counts = useCounts(research, collection.id);
@@ -85,6 +112,9 @@ function CollectionItem({
         <button type="button" aria-expanded={exporting} onClick={onExport}>
           {t('researchExportOpen')}
         </button>
+        <button type="button" aria-expanded={forFourcat} onClick={onFourcat}>
+          {t('fourcatOpen')}
+        </button>
         <button type="button" onClick={() => (confirming.value = 'delete')}>
           {t('researchDelete')}
         </button>
@@ -121,6 +151,9 @@ function CollectionItem({
       )}
       {error.value && <p role="alert">{t('researchFailed', error.value)}</p>}
       {exporting && <ExportForm research={research} row={row} onClose={onExport} />}
+      {forFourcat && (
+        <FourcatExport fourcat={fourcat} collectionId={collection.id} configured={fourcatConfigured} />
+      )}
     </li>
   );
 }
