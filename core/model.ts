@@ -54,6 +54,12 @@ export type MediaKind = z.infer<typeof MediaKind>;
 export const IsoTime = z.iso.datetime({ offset: true });
 
 const Text = z.string().max(100_000);
+/** Hashtags, mentions or links in one post. */
+const MAX_TAGS = 1_000;
+/** Fields named in one health tally (a post has about twenty). */
+const FieldTally = z
+  .record(z.string().max(200), z.number().int().nonnegative())
+  .refine((tally) => Object.keys(tally).length <= 200, 'too many fields');
 const ShortText = z.string().max(2_000);
 
 export const Author = z.object({ handle: ShortText.nullable(), name: ShortText.nullable() });
@@ -77,11 +83,13 @@ export const PostSnapshot = z.object({
   createdAt: IsoTime.nullable(),
   metrics: Metrics,
   /** Metrics read from abbreviated text ("1.2K") rather than exact digits. */
-  approx: z.array(Metric),
+  approx: z.array(Metric).max(METRICS.length),
   media: MediaKind,
-  hashtags: z.array(ShortText),
-  mentions: z.array(ShortText),
-  links: z.array(WebUrl),
+  // Every array a page can fill is bounded (200,000 hashtags were once accepted and stored); far
+  // above anything a platform allows in one post.
+  hashtags: z.array(ShortText).max(MAX_TAGS),
+  mentions: z.array(ShortText).max(MAX_TAGS),
+  links: z.array(WebUrl).max(MAX_TAGS),
   promoted: z.boolean(),
   repostedBy: ShortText.nullable(),
   /**
@@ -142,9 +150,9 @@ export const ExtractionHealth = z.object({
   /** Posts that passed validation and were returned. */
   extracted: z.number().int().nonnegative(),
   /** Per field: how many extracted posts lack it (e.g. `{ createdAt: 2, 'metrics.likes': 5 }`). */
-  missing: z.record(z.string(), z.number().int().nonnegative()),
+  missing: FieldTally,
   /** Per field: how many posts the DOM and the page's data disagreed on (the page's data won). */
-  disagreements: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  disagreements: FieldTally.optional(),
 });
 export type ExtractionHealth = z.infer<typeof ExtractionHealth>;
 

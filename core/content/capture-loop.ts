@@ -55,6 +55,23 @@ const COMMENTS_EVERY_MS = 1_000;
 const REMEMBER_SENT = 5_000;
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task mark, with room for one slow post). */
 const SLICE_MS = 8;
+/**
+ * Comments in one message: a post page with more than the schema allows per message (20,000) made
+ * the worker refuse the whole batch, posts included; more are sent in batches of their own.
+ */
+export const COMMENTS_PER_BATCH = 1_000;
+/**
+ * Batches kept while the worker does not take them (capture paused, storage full). Beyond this the
+ * oldest are dropped and their posts forgotten as sent, so they go out again when next read: an
+ * endless feed cannot grow the page's memory while capture waits.
+ */
+export const MAX_OUTBOX = 100;
+/**
+ * Whether reads are put on the page's performance timeline (`resonanz:read`, with the number of posts
+ * read): a trace any page script can see, so only in development, tests, and the `trace` build the
+ * benchmarks and soaks measure (`wxt build --mode trace`); never in the production build.
+ */
+const TRACE = import.meta.env?.DEV === true || import.meta.env?.MODE === 'trace';
 
 export class CaptureLoop {
   private readonly known = new Map<Element, PostSnapshot | null>();
@@ -70,7 +87,6 @@ export class CaptureLoop {
   private scheduled = false;
   private flushing = false;
   private retry = 0;
-  private batchCounter = 0;
   private currentUrl = '';
   private stopped = false;
   /** `resonanz:read` measures on the page's timeline since it was last cleared. */
@@ -217,10 +233,10 @@ export class CaptureLoop {
       changed.length || reset ? this.readComments(page) : this.queue.length ? null : this.commentsIfDue(page);
     if (changed.length || reset || comments) this.enqueueBatches(page, changed, reset, comments ?? []);
     if (reset) this.resetNext = false;
-    // Visible to the browser's performance tools (and to the benchmark).
-    performance.measure?.('resonanz:read', { start: started, detail: { posts: read.length } });
+    // Visible to the browser's performance tools (and to the benchmarks), in development builds only.
+    if (TRACE) performance.measure?.('resonanz:read', { start: started, detail: { posts: read.length } });
     // The page's timeline keeps every measure until cleared: a long session would pile them up.
-    if (++this.measures >= KEEP_MEASURES) {
+    if (TRACE && ++this.measures >= KEEP_MEASURES) {
       performance.clearMeasures?.('resonanz:read');
       this.measures = 0;
     }
@@ -267,26 +283,39 @@ export class CaptureLoop {
     const all = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
     const health = { candidates: this.candidates, extracted: all.length, missing: tallyMissing(all) };
     const size = this.options.batchSize ?? 100;
-    for (let i = 0; i === 0 || i < changed.length; i += size) {
+    const commentBatches = Math.ceil(comments.length / COMMENTS_PER_BATCH);
+    const batches = Math.max(1, Math.ceil(changed.length / size), commentBatches);
+    for (let b = 0; b < batches; b++) {
       const extraction: PageExtraction = {
         platform: adapter.id,
         url: page.url.href,
         kind: page.kind,
         profile,
-        posts: changed.slice(i, i + size),
-        comments: i === 0 ? comments : [],
+        posts: changed.slice(b * size, (b + 1) * size),
+        comments: comments.slice(b * COMMENTS_PER_BATCH, (b + 1) * COMMENTS_PER_BATCH),
         health,
       };
       this.outbox.push({
         type: 'capture',
-        batchId: `${Date.now().toString(36)}-${(this.batchCounter++).toString(36)}`,
+        // Random, so ids never repeat across page loads: the worker stores a batch id once per tab.
+        batchId: crypto.randomUUID(),
         // Only the first batch after a full read replaces what the tab shows; the rest append.
-        complete: reset && i === 0,
+        complete: reset && b === 0,
         extraction,
         uiLanguage: this.options.doc.documentElement?.lang || null,
       });
     }
+    this.bound();
     void this.flush();
+  }
+
+  /** Drops the oldest waiting batches beyond MAX_OUTBOX (never the one being sent). */
+  private bound(): void {
+    while (this.outbox.length > MAX_OUTBOX) {
+      const [dropped] = this.outbox.splice(this.flushing ? 1 : 0, 1);
+      for (const post of dropped?.extraction.posts ?? []) this.lastSent.delete(post.id);
+      if (dropped?.extraction.comments.length) this.commentsSignature = '';
+    }
   }
 
   /** Sends queued batches in order; on failure waits and tries again, keeping the batch. */

@@ -16,6 +16,9 @@ import {
 import { type RecordingContext, recordSeen } from './collections';
 import type { ResonanzDb } from './schema';
 
+/** Batch ids remembered per tab: a content script retries only its unacknowledged batches, a handful. */
+const REMEMBERED_BATCHES = 100;
+
 export interface CaptureResult {
   stored: number;
   /** The stored posts, in the batch's order (the caller scores them). */
@@ -36,7 +39,14 @@ export function accountKey(handle: string | null | undefined): string {
 export async function storeCapture(
   db: ResonanzDb,
   extraction: PageExtraction,
-  options: { now: number; tabId?: number | null; complete: boolean; research?: RecordingContext },
+  options: {
+    now: number;
+    tabId?: number | null;
+    /** The batch's id: a batch this tab already stored (a retry, a replay) changes nothing. */
+    batchId?: string;
+    complete: boolean;
+    research?: RecordingContext;
+  },
 ): Promise<CaptureResult> {
   const { now } = options;
   const { platform } = extraction;
@@ -47,6 +57,15 @@ export async function storeCapture(
       ...(options.research ? [db.collections, db.collectionItems] : []),
     ],
     async () => {
+      const tabId = options.tabId ?? null;
+      const previous = tabId === null ? undefined : await db.tabs.get(tabId);
+      if (options.batchId && previous?.batchIds?.includes(options.batchId)) {
+        const stored = await db.posts.bulkGet(
+          extraction.posts.map((p) => [platform, p.id] as [typeof platform, string]),
+        );
+        const posts = stored.filter((p): p is StoredPost => p !== undefined);
+        return { stored: posts.length, posts, recorded: 0 };
+      }
       const profile = extraction.profile;
       let profileAccount: StoredAccount | null = null;
       if (profile) profileAccount = await storeProfile(db, extraction, now);
@@ -80,14 +99,13 @@ export async function storeCapture(
       await storeComments(db, extraction, now);
 
       let pageOrder = extraction.posts.map((p) => p.id);
-      if (options.tabId !== undefined && options.tabId !== null) {
-        const previous = await db.tabs.get(options.tabId);
+      if (tabId !== null) {
         const sameUrl = previous?.url === extraction.url;
         const ids = extraction.posts.map((p) => p.id);
         const postIds = options.complete || !sameUrl ? ids : mergeOrder(previous?.postIds ?? [], ids);
         pageOrder = postIds;
         await db.tabs.put({
-          tabId: options.tabId,
+          tabId,
           url: extraction.url,
           platform,
           kind: extraction.kind,
@@ -95,6 +113,9 @@ export async function storeCapture(
           profileHandle: profileAccount?.handle ?? (sameUrl ? (previous?.profileHandle ?? null) : null),
           health: extraction.health,
           updatedAt: now,
+          batchIds: options.batchId
+            ? [...(previous?.batchIds ?? []), options.batchId].slice(-REMEMBERED_BATCHES)
+            : (previous?.batchIds ?? []),
         });
       }
       const recorded = options.research
@@ -126,14 +147,23 @@ export function mergePost(
   // Seen on screen once, seen for good: a later sighting only in the page's data never takes it back.
   const { seenOnScreen: _snapshotSeen, ...rest } = snapshot;
   const unseen = snapshot.seenOnScreen === false && (!before || before.seenOnScreen === false);
+  // A partial re-read (a card without its header, a collapsed post) keeps what was known, as counts do:
+  // a post that lost its author would drop out of its account's views.
+  const author = {
+    handle: snapshot.author.handle || before?.author.handle || null,
+    name: snapshot.author.name || before?.author.name || null,
+  };
   return {
     ...rest,
     ...(unseen ? { seenOnScreen: false } : {}),
+    url: snapshot.url ?? before?.url ?? null,
+    author,
+    text: snapshot.text || before?.text || '',
     metrics,
     approx: METRICS.filter((m) => approx.has(m)),
     createdAt,
     platform: ctx.platform,
-    authorKey: accountKey(snapshot.author.handle),
+    authorKey: accountKey(author.handle),
     time: createdAt ? Date.parse(createdAt) : firstSeen,
     firstSeen,
     lastSeen: ctx.now,

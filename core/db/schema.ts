@@ -30,6 +30,8 @@ export interface TabState {
   profileHandle: string | null;
   health: ExtractionHealth;
   updatedAt: number;
+  /** The last batches stored from this tab: a replayed one is not stored (or counted) twice. */
+  batchIds?: string[];
 }
 
 /** The HMAC key that pseudonymises one collection's exports (base64). */

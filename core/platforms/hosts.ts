@@ -20,3 +20,20 @@ export function platformForHost(hostname: string): PlatformId | null {
   const host = hostname.toLowerCase();
   return PLATFORMS.find((p) => p.hosts.includes(host) || p.optional?.hosts.includes(host))?.id ?? null;
 }
+
+/**
+ * The one platform a page at `url` may be read as: a built-in host's own platform, and on any other
+ * https host only Mastodon (the user's own instances; nothing else runs there). Null for anything
+ * else. The worker checks every capture against its sender's URL with this, so a page cannot store
+ * posts under another platform's name.
+ */
+export function platformAllowedAt(url: string | undefined): PlatformId | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:') return null;
+  return platformForHost(parsed.hostname) ?? 'mastodon';
+}

@@ -9,16 +9,28 @@ import { thinIfDue } from '../db/retention';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
 import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
 import type { PageExtraction } from '../model';
+import { platformAllowedAt } from '../platforms/hosts';
 import { badgesOn, type Settings } from '../settings';
 import { recordingContext } from './collections';
+import { CAPTURE_LIMITS, CaptureBudget, type CaptureLimits } from './limits';
 import type { ScoreCache } from './scores';
 
 /** What the router needs to know about a message's sender (a subset of `runtime.MessageSender`). */
 export interface Sender {
   id?: string | undefined;
   url?: string | undefined;
-  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined; incognito?: boolean | undefined } | undefined;
 }
+
+/** Panel messages that write nothing, so they may run while a restore is writing the database. */
+const DURING_RESTORE = new Set([
+  'restoreBegin',
+  'restoreChunk',
+  'restoreEnd',
+  'restoreAbort',
+  'snapshot',
+  'aiDraft',
+]);
 
 export interface WorkerDeps {
   db: () => Promise<ResonanzDb>;
@@ -42,11 +54,22 @@ export interface WorkerDeps {
   content?: Partial<Record<string, (request: never, sender: Sender) => Promise<unknown>>>;
   /** Runs after a capture was stored and scored (crisis alerts); its failure never fails the capture. */
   afterCapture?: (db: ResonanzDb, extraction: PageExtraction) => Promise<unknown>;
+  /** Per-tab and total capture budgets (CAPTURE_LIMITS unless a test sets smaller ones). */
+  limits?: CaptureLimits;
 }
 
 export type Reply = { ok: true; [key: string]: unknown } | ErrorResponse;
 
 let paused = false;
+/** One budget per wired worker (the deps object lives as long as the worker). */
+const budgets = new WeakMap<WorkerDeps, CaptureBudget>();
+const budgetOf = (deps: WorkerDeps) => {
+  const known = budgets.get(deps);
+  if (known) return known;
+  const budget = new CaptureBudget(deps.limits ?? CAPTURE_LIMITS);
+  budgets.set(deps, budget);
+  return budget;
+};
 
 /** Handles one runtime message; never throws (a rejected message is answered with a reason). */
 export async function route(message: unknown, sender: Sender, deps: WorkerDeps): Promise<Reply> {
@@ -60,6 +83,10 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       const request = PanelRequest.safeParse(message);
       if (!request.success)
         return reject(deps, `invalid panel message: ${request.error.issues[0]?.message}`, sender);
+      // A restore writes into an empty database and rolls back on failure: nothing else may write meanwhile.
+      const restoring = deps.captureBlocked?.();
+      if (restoring && !DURING_RESTORE.has(request.data.type))
+        return reject(deps, `${request.data.type} waits: ${restoring}`, sender, true);
       const handler = deps.panel?.[request.data.type];
       if (!handler) return reject(deps, `no handler for ${request.data.type}`, sender);
       return (await handler(request.data as never, sender)) as Reply;
@@ -68,6 +95,17 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
     const request = ContentRequest.safeParse(message);
     if (!request.success)
       return reject(deps, `invalid content message: ${request.error.issues[0]?.message}`, sender);
+    // An incognito tab (the extension spans both profiles): nothing it shows reaches the normal
+    // profile's database, so it is answered as if there were nothing to store.
+    if (sender.tab.incognito) {
+      if (request.data.type === 'capture') return { ok: true, stored: 0, scores: {}, paused: false };
+      if (request.data.type === 'draftsFor') return { ok: true, own: false, drafts: [] };
+      if (request.data.type === 'replyInserted') return { ok: true };
+    }
+    if (request.data.type !== 'overlaySettings') {
+      const blocked = deps.captureBlocked?.();
+      if (blocked) return reject(deps, `${request.data.type} waits: ${blocked}`, sender, true);
+    }
     const settings = await deps.settings();
     if (request.data.type === 'overlaySettings') {
       const platform = request.data.platform;
@@ -83,15 +121,28 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       return (await handler(request.data as never, sender)) as Reply;
     }
     const { extraction } = request.data;
+    // The platform comes from where the sender is, never from what the page claims.
+    const senderUrl = sender.url ?? sender.tab.url;
+    const allowed = platformAllowedAt(senderUrl);
+    if (extraction.platform !== allowed)
+      return reject(
+        deps,
+        `a ${extraction.platform} capture from ${hostOf(senderUrl) ?? 'an unknown page'}`,
+        sender,
+      );
+    if (hostOf(extraction.url) !== hostOf(senderUrl))
+      return reject(deps, 'the capture names another page than the tab shows', sender);
     if (settings.platforms[extraction.platform] === false)
       return { ok: true, stored: 0, scores: {}, paused: false };
     if (paused) return reject(deps, 'storage is full: capture paused', sender, true);
-    const blocked = deps.captureBlocked?.();
-    if (blocked) return reject(deps, `capture waits: ${blocked}`, sender, true);
+    const items = extraction.posts.length + extraction.comments.length + (extraction.profile ? 1 : 0);
+    if (!budgetOf(deps).take(sender.tab.id ?? -1, items, deps.now()))
+      return reject(deps, 'too many captures from this tab or in total: wait', sender, true);
     const db = await deps.db();
     const result = await storeCapture(db, extraction, {
       now: deps.now(),
       tabId: sender.tab.id ?? null,
+      batchId: request.data.batchId,
       complete: request.data.complete,
       research: recordingContext(
         extraction.platform,
@@ -133,6 +184,14 @@ export function pauseCapture(): void {
 /** Whether capture is paused because storage is full. */
 export function capturePaused(): boolean {
   return paused;
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return null;
+  }
 }
 
 function reject(deps: WorkerDeps, reason: string, sender: Sender, retry = false): Reply {

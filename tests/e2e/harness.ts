@@ -10,6 +10,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = process.env.RESONANZ_EXTENSION ?? join(ROOT, '.output/chrome-mv3');
+/** The `trace` build (`wxt build --mode trace`): its content script puts `resonanz:read` measures on the page's timeline. */
+export const TRACE_BUILD = /-trace\/?$/.test(EXTENSION);
 /** ../shared: read it only through tests/platforms/load.ts (skips loudly without it). */
 export { SHARED_ROOT as SHARED } from '../platforms/load';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');

@@ -17,6 +17,7 @@
  * The 30-minute version is tests/soak/long-session.soak.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { TRACE_BUILD } from './harness';
 import { runLongSession } from './long-session';
 
 describe('a long infinite-scroll session', () => {
@@ -28,7 +29,10 @@ describe('a long infinite-scroll session', () => {
     expect(f.end.heapUsed - f.start.heapUsed).toBeLessThan(1_000_000);
     expect(f.end.listeners).toBeLessThanOrEqual(f.start.listeners + 100);
     expect(f.end.nodes).toBeLessThan(f.start.nodes * 1.2);
-    expect(f.reads.count).toBeGreaterThan(100);
+    // The production build leaves nothing on the page's timeline (a trace any page can read); the
+    // trace build (`wxt build --mode trace`, used by the benchmarks and soaks) measures every read.
+    if (TRACE_BUILD) expect(f.reads.count).toBeGreaterThan(100);
+    else expect(f.reads.count).toBe(0);
     expect(f.trace?.extensionTasks).toBeGreaterThan(100);
     expect(f.trace?.extensionTasksOver50Cpu).toBe(0);
     expect(f.postsStored).toBe(f.postsAppended);

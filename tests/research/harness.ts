@@ -13,7 +13,7 @@ import {
 import { Settings } from '../../core/settings';
 import type { BadgeState, createResearch } from '../../core/worker/collections';
 import { createDataSide } from '../../core/worker/data-side';
-import { type Reply, route, type WorkerDeps } from '../../core/worker/router';
+import { type Reply, route, type Sender, type WorkerDeps } from '../../core/worker/router';
 
 export const ORIGIN = 'chrome-extension://resonanz-test/';
 export const EXTENSION_VERSION = '9.8.7';
@@ -35,10 +35,15 @@ export interface Worker {
   fromPage(message: object): Promise<Reply>;
   /** A message from the panel opened in a tab of its own (pop-out, tests). */
   panelInTab(message: object): Promise<Reply>;
+  /** Any message with the sender the browser would report (tab URL, incognito, …). */
+  raw(message: object, sender: Sender): Promise<Reply>;
   close(): Promise<void>;
 }
 
-export async function startWorker(name = `research-${counter++}`): Promise<Worker> {
+export async function startWorker(
+  name = `research-${counter++}`,
+  extra: Partial<WorkerDeps> = {},
+): Promise<Worker> {
   const db = new ResonanzDb(name);
   await db.open();
   const clock = { now: Date.UTC(2025, 9, 21, 12, 0, 0) };
@@ -63,6 +68,7 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
     extensionVersion: EXTENSION_VERSION,
     captureBlocked: research.captureBlocked,
     panel,
+    ...extra,
   };
   let batch = 0;
   return {
@@ -99,6 +105,7 @@ export async function startWorker(name = `research-${counter++}`): Promise<Worke
         },
         deps,
       ),
+    raw: (message, sender) => route(message, sender, deps),
     close: () => db.delete(),
   };
 }
