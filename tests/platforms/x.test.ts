@@ -3,8 +3,11 @@
  * permalinks); see ../shared/fixtures/SOURCES.md for where the captures come from.
  */
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../core/platforms/index';
-import { ownPage, sharedPage } from './load';
+import { extractPage, pageContext } from '../../core/platforms/index';
+import { xAdapter } from '../../core/platforms/x/adapter';
+import { ENDPOINTS as X_ENDPOINTS } from '../../core/platforms/x/endpoints';
+import { timeFromStatusId } from '../../core/platforms/x/ids';
+import { ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 const HOME = 'https://x.com/home';
 
@@ -19,7 +22,8 @@ describe('X timeline captures (real, en)', () => {
       id: '1981398750557065646',
       url: 'https://x.com/TestUser123/status/1981398750557065646',
       author: { handle: 'TestUser123', name: 'Test User Account' },
-      createdAt: '2025-10-23T16:34:09.000Z',
+      // The snowflake id's time; the capture's <time datetime> says 16:34:09.000Z, the same second.
+      createdAt: '2025-10-23T16:34:09.398Z',
       metrics: { comments: 48, shares: 152, likes: 553, saves: 9, views: 30142, quotes: null },
       approx: [],
       media: 'link',
@@ -37,7 +41,7 @@ describe('X timeline captures (real, en)', () => {
       id: '1983130065320780162',
       author: { handle: 'TestQuoter', name: 'Test Quoter' },
       text: 'This is a quote tweet with additional commentary',
-      createdAt: '2025-10-28T11:13:47.000Z',
+      createdAt: '2025-10-28T11:13:47.004Z', // id time; <time> agrees to the second
       // The bookmark button shows no number, but the post's summary label says 797.
       metrics: { comments: 2534, shares: 4483, likes: 25616, saves: 797, views: 2596467 },
       approx: [],
@@ -51,7 +55,7 @@ describe('X timeline captures (real, en)', () => {
     expect(page.posts[0]).toMatchObject({
       id: '1983128852952998358',
       author: { handle: 'QuotingUser', name: 'Quoting User' },
-      createdAt: '2025-10-28T11:08:57.000Z',
+      createdAt: '2025-10-28T11:08:57.953Z', // id time; <time> agrees to the second
       metrics: { comments: 972, shares: 2370, likes: 11313, saves: 732, views: 2195266 },
     });
     expect(page.posts[0]?.text).toMatch(/^How to share Example\.com links/);
@@ -133,7 +137,8 @@ describe('X profile in the German UI (hand-written fixture)', () => {
     expect(page.posts[3]).toMatchObject({
       id: '1850000000000000004',
       promoted: true,
-      createdAt: null,
+      // No time is shown on the ad, but its status id still encodes one.
+      createdAt: '2024-10-26T02:22:25.994Z',
       media: 'link',
       metrics: { comments: 5, likes: 9, shares: 0, saves: 0 },
     });
@@ -152,5 +157,198 @@ describe('X page kinds', () => {
     ['https://x.com/settings/account', 'other'],
   ])('%s is a %s page', (url, expected) => {
     expect(kind(url)).toBe(expected);
+  });
+});
+
+describe('X in other UI languages (hand-written: zh, ja, and Thai, whose words are not known)', () => {
+  const page = extractPage(ownPage('x/cjk-th-timeline.html'), HOME);
+
+  it('keeps the bookmarks of a Chinese post that only the label names ("28 书签")', () => {
+    expect(page.posts[0]).toMatchObject({
+      id: '1850000000000000101',
+      metrics: { comments: 3, shares: 5, likes: 28, saves: 28, views: 1234 },
+      approx: [],
+    });
+  });
+
+  it('reads a Japanese label with 万 counts, and a repost count left out as 0', () => {
+    expect(page.posts[1]?.metrics).toMatchObject({
+      comments: 12,
+      shares: 0,
+      likes: 12_000,
+      saves: 7,
+      views: 34_000,
+    });
+  });
+
+  it('reads the bookmarks of a label in unknown words by matching its numbers to the buttons', () => {
+    expect(page.posts[2]?.metrics).toMatchObject({
+      comments: 4,
+      shares: 9,
+      likes: 28,
+      saves: 28,
+      views: 5678,
+    });
+  });
+
+  it('leaves bookmarks unknown, not 0, when an unknown label cannot be matched', () => {
+    const html = `<html lang="th"><body><article data-testid="tweet">
+      <div data-testid="User-Name"><a href="/a"><span>A</span></a><a href="/a/status/1850000000000000104"><time datetime="2024-10-26T02:22:50.000Z">x</time></a></div>
+      <div role="group" aria-label="4 การตอบกลับ, 7 อย่างอื่น, 28 บุ๊กมาร์ก">
+        <button data-testid="reply" aria-label="4"><span>4</span></button>
+        <button data-testid="bookmark" aria-label="บุ๊กมาร์ก"><span></span></button>
+      </div></article></body></html>`;
+    const post = extractPage(new DOMParser().parseFromString(html, 'text/html'), HOME).posts[0];
+    expect(post?.metrics.saves).toBeNull();
+  });
+});
+
+describe('X GraphQL responses (real: twscrape recordings of UserTweets and TweetDetail)', () => {
+  const read = (file: string, operation: string) => {
+    const page = pageContext(xAdapter, parseHtml('<html lang="en"><body></body></html>'), new URL(HOME));
+    return xAdapter.readResponse!(
+      JSON.parse(sharedText(file)),
+      new URL(`https://x.com/i/api/graphql/abc123/${operation}?variables=%7B%7D`),
+      page,
+    );
+  };
+
+  it('reads every post of UserTweets with exact counts and the time its id encodes', () => {
+    const data = read('x/api/graphql-user-tweets.json', 'UserTweets');
+    expect(data.posts).toHaveLength(21);
+    // Read by hand from the pinned tweet's legacy object: favorite_count 5569, retweet_count 832,
+    // reply_count 783, quote_count 573, bookmark_count 2810, views.count "2525462",
+    // created_at "Fri Feb 06 21:09:45 +0000 2026"; its text ends in t.co/FS66GuIYJD → developer.x.com.
+    const pinned = data.posts![0]!;
+    expect(pinned).toMatchObject({
+      id: '2019881223666233717',
+      url: 'https://x.com/XDevelopers/status/2019881223666233717',
+      author: { handle: 'XDevelopers' },
+      metrics: { likes: 5569, shares: 832, comments: 783, quotes: 573, saves: 2810, views: 2_525_462 },
+      approx: [],
+      media: 'link',
+      promoted: false,
+      repostedBy: null,
+    });
+    expect(pinned.createdAt?.slice(0, 19)).toBe('2026-02-06T21:09:45');
+    expect(pinned.text).toMatch(/^Officially launching X API Pay-Per-Use/);
+    expect(pinned.text).toContain('http://developer.x.com');
+    expect(pinned.links).toEqual(['http://developer.x.com']);
+  });
+
+  it('reads a retweet as the original post, reposted by the profile (not its own zero counts)', () => {
+    const data = read('x/api/graphql-user-tweets.json', 'UserTweets');
+    // Entry 2083305234688803178 retweets 2083289084567724316 by benjitaylor: 674 likes, 31 retweets,
+    // 44 replies, 13 quotes, 117 bookmarks, 104358 views (read by hand).
+    const rt = data.posts![1]!;
+    expect(rt).toMatchObject({
+      id: '2083289084567724316',
+      author: { handle: 'benjitaylor' },
+      repostedBy: 'XDevelopers',
+      metrics: { likes: 674, shares: 31, comments: 44, quotes: 13, saves: 117, views: 104_358 },
+    });
+    expect(rt.createdAt?.slice(0, 19)).toBe('2026-07-31T20:29:58');
+  });
+
+  it('reads the thread and its replies of TweetDetail, without the reply mentions in the text', () => {
+    const data = read('x/api/graphql-tweet-detail.json', 'TweetDetail');
+    expect(data.posts).toHaveLength(37);
+    expect(data.posts![0]).toMatchObject({
+      id: '1649191520250245121',
+      metrics: { likes: 426, shares: 202, comments: 93, quotes: 118, saves: 73, views: 979_440 },
+    });
+    // A reply's display range starts at 12, after "@XDevelopers ".
+    const reply = data.posts!.find((p) => p.id === '1649263296434806785');
+    expect(reply?.author.handle).toBe('ashevat');
+    expect(reply?.text.startsWith('@XDevelopers')).toBe(false);
+  });
+
+  it('keeps each tweet object as Zeeschuimer stores it, which is what 4CAT imports', () => {
+    const lines = sharedText('x/api/zeeschuimer-twitter-items.ndjson').trim().split('\n');
+    expect(lines).toHaveLength(104);
+    for (const line of lines) {
+      const item = JSON.parse(line) as { item_id: string; data: Record<string, unknown> };
+      const { id: _id, promoted, ...tweet } = item.data;
+      const response = {
+        data: {
+          search_by_raw_query: {
+            search_timeline: {
+              timeline: {
+                instructions: [
+                  {
+                    type: 'TimelineAddEntries',
+                    entries: [
+                      {
+                        entryId: `tweet-${item.item_id}`,
+                        content: {
+                          itemContent: {
+                            itemType: 'TimelineTweet',
+                            tweet_results: { result: tweet },
+                            ...(promoted ? { promotedMetadata: {} } : {}),
+                          },
+                        },
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          },
+        },
+      };
+      const data = read2(response);
+      // Today's Zeeschuimer also records `promoted` (this 2023 export predates it).
+      expect(data.raw?.[0]?.data).toEqual({ ...item.data, promoted: promoted ?? false });
+      expect(data.raw?.[0]?.id).toBe(data.posts?.[0]?.id);
+    }
+  });
+
+  it('reads the viewed profile from UserByScreenName', () => {
+    const page = pageContext(xAdapter, parseHtml('<html lang="en"><body></body></html>'), new URL(HOME));
+    const data = xAdapter.readResponse!(
+      {
+        data: {
+          user: {
+            result: {
+              __typename: 'User',
+              core: { screen_name: 'beispiel_gmbh', name: 'Beispiel GmbH' },
+              legacy: { followers_count: 12_345, friends_count: 321, statuses_count: 1234 },
+            },
+          },
+        },
+      },
+      new URL('https://x.com/i/api/graphql/xyz/UserByScreenName?variables=%7B%7D'),
+      page,
+    );
+    expect(data.profile).toEqual({
+      handle: 'beispiel_gmbh',
+      name: 'Beispiel GmbH',
+      followers: 12_345,
+      following: 321,
+      posts: 1234,
+    });
+  });
+
+  it('allowlists post timelines and the profile, never bookmarks, likes, notifications or messages', () => {
+    const allowed = (op: string) => X_ENDPOINTS.some((e) => e.path.test(`/i/api/graphql/Ab-c_1/${op}`));
+    for (const op of ['UserTweets', 'TweetDetail', 'HomeTimeline', 'HomeLatestTimeline', 'SearchTimeline'])
+      expect(allowed(op), op).toBe(true);
+    for (const op of ['Bookmarks', 'Likes', 'NotificationsTimeline', 'DMInboxTimeline', 'Viewer'])
+      expect(allowed(op), op).toBe(false);
+  });
+});
+
+function read2(response: unknown) {
+  const page = pageContext(xAdapter, parseHtml('<html lang="en"><body></body></html>'), new URL(HOME));
+  return xAdapter.readResponse!(response, new URL('https://x.com/i/api/graphql/abc/SearchTimeline'), page);
+}
+
+describe('X status ids', () => {
+  it('give the time the post was made, to the millisecond; pre-2010 ids give none', () => {
+    // 1981398750557065646 >> 22 = 692563634741 ms after the epoch 1288834974657 → 2025-10-23T16:34:09.398Z,
+    // the second shown by the capture's <time datetime="2025-10-23T16:34:09.000Z">.
+    expect(timeFromStatusId('1981398750557065646')).toBe('2025-10-23T16:34:09.398Z');
+    expect(timeFromStatusId('20')).toBeNull(); // jack's first tweet, 2006: sequential, no time in it
+    expect(timeFromStatusId('abc')).toBeNull();
   });
 });

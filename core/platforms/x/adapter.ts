@@ -1,10 +1,13 @@
 /** X (Twitter): timeline, profile, status and search pages; logged-out status pages via Open Graph. */
-import type { Metric, PageKind, ProfileSnapshot } from '../../model';
+import type { Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
 import type { ParsedCount } from '../../parse/count';
 import { countInLabel } from '../../parse/count';
-import type { Adapter, PageContext, PostFields } from '../adapter';
+import { parseTime } from '../../parse/time';
+import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { absoluteUrl, countOf, first, labelOf, meta, timeOf, visibleText } from '../dom';
+import { readTweets, readUser } from './graphql';
+import { timeFromStatusId } from './ids';
 import { METRIC_WORDS, POSTS_WORDS, PROMOTED_LABELS, REPOST_WORDS, RESERVED_PATHS, X } from './selectors';
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d{5,25})/;
@@ -61,31 +64,71 @@ function part(parts: Parts, ...ids: readonly string[]): Element | null {
   return null;
 }
 
+const LABEL_PARTS = /[,،、，]\s*|\s+(?:und|and|et|y|e|en|i|ve)\s+/;
+
+/** The metric a label part names, by the words of every UI language X ships. */
+function metricOf(part: string): keyof typeof METRIC_WORDS | undefined {
+  const lower = part.toLowerCase();
+  return (Object.keys(METRIC_WORDS) as (keyof typeof METRIC_WORDS)[]).find((m) =>
+    METRIC_WORDS[m].some((word) => lower.includes(word)),
+  );
+}
+
 /** Reads the one metrics label ("48 replies, 152 reposts, …"); X leaves a count out when it is 0. */
 function countsFromGroup(
   label: string,
   locale: string | null,
 ): Partial<Record<Metric, ParsedCount | null>> | null {
-  const parts = label.split(/[,،、]\s*|\s+(?:und|and|et|y|e|en|i|ve)\s+/);
   const counts: Partial<Record<Metric, ParsedCount | null>> = {};
   let understood = 0;
-  for (const part of parts) {
-    const lower = part.toLowerCase();
-    const metric = (Object.keys(METRIC_WORDS) as (keyof typeof METRIC_WORDS)[]).find((m) =>
-      METRIC_WORDS[m].some((word) => lower.includes(word)),
-    );
+  let numbered = 0;
+  for (const part of label.split(LABEL_PARTS)) {
     const count = countInLabel(part, locale);
+    if (count) numbered++;
+    const metric = metricOf(part);
     if (metric && count) {
       counts[metric] = count;
       understood++;
     }
   }
-  if (understood === 0 && label.trim() !== '') return null;
+  // Some part with a number in words we do not know: the label is not understood.
+  if (understood < numbered || (understood === 0 && label.trim() !== '')) return null;
   // Zero is shown by omission: a metric X always offers but left out of the label is 0.
   for (const metric of ['comments', 'shares', 'likes', 'saves'] as const) {
     counts[metric] ??= { value: 0, approx: false };
   }
   return counts;
+}
+
+/** Whether a count shown on a button (perhaps "1.2K") is the label's exact `value`. */
+function sameCount(shown: ParsedCount, value: number): boolean {
+  return shown.approx ? Math.abs(shown.value - value) <= shown.value * 0.05 + 1 : shown.value === value;
+}
+
+/**
+ * The label in a UI language whose words we do not know: its numbers are the replies, reposts,
+ * likes, bookmarks and views in that order, each left out at 0. Those the buttons and the analytics
+ * link show are matched and removed; the one left over is the bookmarks (which the bookmark button
+ * does not show), so "28 书签" is not lost.
+ */
+function countsByElimination(
+  label: string,
+  known: Partial<Record<Metric, ParsedCount | null>>,
+  locale: string | null,
+): ParsedCount | null {
+  const numbers = label
+    .split(LABEL_PARTS)
+    .map((part) => countInLabel(part, locale)?.value)
+    .filter((n): n is number => n !== undefined);
+  for (const metric of ['comments', 'shares', 'likes', 'views'] as const) {
+    const shown = known[metric];
+    if (!shown || shown.value === 0) continue;
+    const at = numbers.findIndex((n) => sameCount(shown, n));
+    if (at < 0) return null; // the label and the buttons disagree: do not guess
+    numbers.splice(at, 1);
+  }
+  if (numbers.length === 0) return { value: 0, approx: false };
+  return numbers.length === 1 ? { value: numbers[0]!, approx: false } : null;
 }
 
 function readCounts(
@@ -95,17 +138,21 @@ function readCounts(
 ): Partial<Record<Metric, ParsedCount | null>> {
   // Quoted posts carry no action bar, so the first one in the article is the outer post's.
   const group = article.querySelector(X.metricsGroup);
-  const fromGroup = group ? countsFromGroup(labelOf(group) ?? '', locale) : null;
+  const label = group ? (labelOf(group) ?? '') : '';
+  const fromGroup = group ? countsFromGroup(label, locale) : null;
+  // The label is there but in words we do not know: an empty button is then not known to be 0.
+  const unread = group !== null && fromGroup === null && /\d/.test(label);
   const counts: Partial<Record<Metric, ParsedCount | null>> = { ...fromGroup };
   for (const [metric, ids] of Object.entries(X.buttons) as [Metric, readonly string[]][]) {
     const button = counts[metric] ? null : part(parts, ...ids);
     // A button with no number means 0: X hides these counts at zero.
-    if (button) counts[metric] = countOf(button, locale) ?? { value: 0, approx: false };
+    if (button) counts[metric] = countOf(button, locale) ?? (unread ? null : { value: 0, approx: false });
   }
   if (!counts.views) {
     const analytics = parts.statusLinks.find((a) => a.getAttribute('href')?.endsWith('/analytics'));
     counts.views = countOf(analytics ?? null, locale);
   }
+  if (unread && !counts.saves) counts.saves = countsByElimination(label, counts, locale);
   return counts;
 }
 
@@ -142,7 +189,8 @@ function readPost(article: Element, page: PageContext): PostFields | null {
     handle,
     name: visibleText(nameEl).replace(/@\S+.*$/, '') || null,
     text: visibleText(textEl),
-    createdAt: timeLink ? timeOf(timeLink, page) : null,
+    // The id says when the post was made, to the millisecond; the shown time is the fallback.
+    createdAt: timeFromStatusId(match?.[2]) ?? (timeLink ? timeOf(timeLink, page) : null),
     counts: readCounts(article, parts, page.locale),
     media: media(parts),
     links: externalLinks(parts, textEl, page.url),
@@ -230,6 +278,16 @@ function safePath(href: string): string {
   }
 }
 
+/** A GraphQL response the page fetched: its timeline's posts, or the viewed profile. */
+function readResponse(json: unknown, url: URL, page: PageContext): EmbeddedData {
+  if (url.pathname.endsWith('/UserByScreenName')) return { profile: readUser(json) };
+  const { fields, raw } = readTweets(json);
+  const posts = fields
+    .map((f) => buildPost({ ...f, createdAt: f.createdAt ? parseTime(f.createdAt, page.now) : null }))
+    .filter((p): p is PostSnapshot => p !== null);
+  return { posts, raw: raw.filter((r) => posts.some((p) => p.id === r.id)) };
+}
+
 export const xAdapter: Adapter = {
   id: 'x',
   version: '1.0.0',
@@ -238,4 +296,5 @@ export const xAdapter: Adapter = {
   readPost,
   readProfile,
   readEmbedded,
+  readResponse,
 };

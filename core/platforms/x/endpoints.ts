@@ -20,7 +20,11 @@ const OPERATIONS = [
   'CommunityTweetsTimeline',
 ] as const;
 
-export const ENDPOINTS: readonly Endpoint[] = OPERATIONS.map((name) => ({
-  name,
-  path: new RegExp(`^(?:/i/api)?/graphql/[\\w-]+/${name}$`),
-}));
+export const ENDPOINTS: readonly Endpoint[] = [
+  ...OPERATIONS.map((name) => ({
+    name,
+    path: new RegExp(`^(?:/i/api)?/graphql/[\\w-]+/${name}$`),
+  })),
+  // The profile being viewed: exact follower, following and post counts.
+  { name: 'UserByScreenName', path: /^(?:\/i\/api)?\/graphql\/[\w-]+\/UserByScreenName$/, maxBytes: 500_000 },
+];

@@ -35,7 +35,13 @@ export const X = {
   },
 } as const;
 
-/** Words in the metrics-group label, per metric (lower-case stems; de, en, fr, es, it, nl, pt, pl, tr). */
+/**
+ * Words in the metrics-group label, per metric: lower-case stems or whole words as X writes them in
+ * its UI languages — de, en, fr, es, it, nl, pt, pl, tr, ru, id, ja, zh (Hans and Hant), ko, ar.
+ * E.g. "12 Antworten, 1.234 Reposts, 5.678 „Gefällt mir“-Angaben, 3 Lesezeichen, 45.678 Mal angezeigt",
+ * "3 回复、5 次转帖、28 喜欢次数、28 书签、1234 次观看", "답글 3, 재게시물 5, 마음에 들어요 28, …".
+ * A label in a language not listed is read by `countsByElimination` instead.
+ */
 export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> = {
   comments: [
     'repl',
@@ -47,6 +53,15 @@ export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> 
     'resposta',
     'odpowied',
     'yanıt',
+    'ответ',
+    'balasan',
+    '返信',
+    '回复',
+    '回覆',
+    '답글',
+    '답변',
+    'رد',
+    'ردود',
   ],
   shares: [
     'repost',
@@ -54,10 +69,23 @@ export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> 
     'reposté',
     'republica',
     'ripost',
-    'reposts',
     'compartilh',
     'podan',
     'yeniden',
+    'репост',
+    'posting ulang',
+    'リポスト',
+    'リツイート',
+    '转帖',
+    '转推',
+    '轉發',
+    '轉推',
+    '轉貼',
+    '재게시',
+    '리포스트',
+    '리트윗',
+    'إعادة نشر',
+    'إعادات نشر',
   ],
   likes: [
     'like',
@@ -70,6 +98,14 @@ export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> 
     'curtida',
     'polubie',
     'beğeni',
+    'нравится',
+    'suka',
+    'いいね',
+    '喜欢',
+    '喜歡',
+    '마음에 들어요',
+    '좋아요',
+    'إعجاب',
   ],
   saves: [
     'bookmark',
@@ -81,6 +117,16 @@ export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> 
     'itens salvos',
     'zakład',
     'yer işaret',
+    'заклад',
+    'markah',
+    'ブックマーク',
+    '书签',
+    '書籤',
+    '북마크',
+    'علامة مرجعية',
+    'علامات مرجعية',
+    'إشارة مرجعية',
+    'إشارات مرجعية',
   ],
   views: [
     'view',
@@ -93,6 +139,16 @@ export const METRIC_WORDS: Record<Exclude<Metric, 'quotes'>, readonly string[]> 
     'weergave',
     'wyświetle',
     'görüntüle',
+    'просмотр',
+    'tayangan',
+    '表示',
+    '观看',
+    '查看',
+    '瀏覽',
+    '觀看',
+    '조회',
+    'مشاهدة',
+    'مشاهدات',
   ],
 };
 
