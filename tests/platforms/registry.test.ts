@@ -14,6 +14,12 @@ import { ADAPTERS, adapterFor } from '../../core/platforms/index';
 import { PLATFORM_NAMES, PLATFORMS, platformOfLinkHost } from '../../core/platforms/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Modules keyed by another tool's names that happen to be domains: 4CAT's Zeeschuimer importers are
+ * named 'twitter.com', 'tiktok.com', … and describe what 4CAT reads, not the platforms themselves.
+ */
+const DESCRIBES_OTHER_TOOLS = new Set(['core/export/importers.ts']);
 const PLATFORMS_DIR = join(ROOT, 'core/platforms');
 
 describe('adapter registry', () => {
@@ -100,6 +106,7 @@ describe('one folder per platform', () => {
     for (const file of sourceFiles(['core', 'components', 'entrypoints'])) {
       const rel = relative(ROOT, file);
       if (/^core\/platforms\/[a-z]+\//.test(rel)) continue; // a platform's own folder
+      if (DESCRIBES_OTHER_TOOLS.has(rel)) continue;
       const code = withoutComments(readFileSync(file, 'utf8'));
       if (hostLiteral.test(code)) offenders.push(`${rel}: a platform host`);
       const keys = new Set([...code.matchAll(keyed)].map((m) => m[1]));
