@@ -1,6 +1,6 @@
 /** Small pieces every panel view shares: state messages, sections, and how figures are worded. */
 import type { ComponentChildren } from 'preact';
-import { PLATFORM_NAMES } from '../../core/platforms/registry';
+import { PLATFORM_NAMES, PLATFORMS } from '../../core/platforms/registry';
 import type { Denominator } from '../../core/scoring/engagement';
 import { formatNumber, formatPercent, type MessageKey, t } from '../i18n';
 
@@ -8,8 +8,12 @@ import { formatNumber, formatPercent, type MessageKey, t } from '../i18n';
 export { PLATFORM_NAMES };
 
 /** "@handle" with the platform's name: the same account name everywhere in the panel. */
-export function accountLabel(ref: { platform: string; handle: string }): string {
-  return `@${ref.handle} · ${PLATFORM_NAMES[ref.platform] ?? ref.platform}`;
+export function accountLabel(ref: { platform: string; handle: string; name?: string | null }): string {
+  const platform = PLATFORM_NAMES[ref.platform] ?? ref.platform;
+  // A place's id (Google) is no handle anyone reads: its name, else a short form of the id.
+  if (PLATFORMS.find((p) => p.id === ref.platform)?.opaqueHandles)
+    return `${ref.name ?? `…${ref.handle.slice(-6)}`} · ${platform}`;
+  return `@${ref.handle} · ${platform}`;
 }
 
 /** The four non-data states every view has. */

@@ -18,7 +18,14 @@ import {
 } from '../../core/db/queries';
 import type { ResonanzDb } from '../../core/db/schema';
 import type { PanelRequest } from '../../core/messages';
-import type { AccountObservation, CompetitiveSet, StoredAccount, StoredPost } from '../../core/model';
+import type {
+  AccountObservation,
+  CompetitiveSet,
+  StoredAccount,
+  StoredComment,
+  StoredPost,
+} from '../../core/model';
+import { platformInfo } from '../../core/platforms/registry';
 import type { PageBaseline } from '../../core/reports/page';
 import { accountBaseline } from '../../core/scoring/baseline';
 import { accountKey } from '../../core/scoring/maturity';
@@ -38,6 +45,8 @@ export interface AccountData {
   account: StoredAccount | null;
   posts: StoredPost[];
   history: AccountObservation[];
+  /** A place's reviews and the owner's answers (platforms whose accounts are places: Google). */
+  reviews: StoredComment[];
 }
 
 /** What a competitive set's comparison reads. */
@@ -151,8 +160,18 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
         getDb,
         async (db) => {
           const [account] = await accountsOf(db, [ref]);
-          const [posts, history] = await Promise.all([accountPosts(db, ref), accountHistory(db, ref)]);
-          return { account: account ?? null, posts, history };
+          const [posts, history, reviews] = await Promise.all([
+            accountPosts(db, ref),
+            accountHistory(db, ref),
+            // Places only: their reviews are what the account view is about.
+            platformInfo(ref.platform)?.opaqueHandles
+              ? db.comments
+                  .where('[platform+postAuthorKey]')
+                  .equals([ref.platform, ref.handle.toLowerCase()])
+                  .toArray()
+              : Promise.resolve([]),
+          ]);
+          return { account: account ?? null, posts, history, reviews };
         },
         onChange,
       );

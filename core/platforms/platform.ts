@@ -49,6 +49,8 @@ export interface PlatformInfo {
   optional?: { hosts: readonly string[]; matches: readonly string[] };
   /** Runs on any host (Mastodon instances): recognised by markup; URLs of unknown hosts follow its rules. */
   anyHost?: boolean;
+  /** Handles are ids no one reads (Google's place and contributor ids): views show names instead. */
+  opaqueHandles?: boolean;
   replyBoxes: ReplyBoxSelectors;
   /**
    * The `source_platform` Zeeschuimer's module registers for it (what 4CAT's importer is chosen by);

@@ -6,6 +6,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { StoredAccount } from '../../../core/model';
+import { platformInfo } from '../../../core/platforms/registry';
 import { accountReport } from '../../../core/reports/account';
 import { accountKey } from '../../../core/scoring/maturity';
 import type { Settings } from '../../../core/settings';
@@ -16,6 +17,7 @@ import type { AccountData, AccountRef, Loadable } from '../insight-source';
 import type { PanelSource } from '../source';
 import { AccountHeader } from './AccountHeader';
 import { AccountSections } from './AccountSections';
+import { PlaceSection } from './PlaceSection';
 
 /** The user's time zone: Settings, else the browser's. */
 export function userTimeZone(settings: Loadable<Settings>): string {
@@ -122,11 +124,13 @@ export function AccountDetail(props: { source: PanelSource; target: AccountRef; 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorNote message={state.message} />;
   if (report instanceof Error) return <ErrorNote message={report.message} />;
-  const { account, posts, history } = state.value;
+  const { account, posts, history, reviews } = state.value;
   return (
     <>
       <AccountHeader source={source} target={ref} account={account} />
-      {posts.length === 0 && history.length === 0 ? (
+      {platformInfo(ref.platform)?.opaqueHandles ? (
+        <PlaceSection account={account} history={history} reviews={reviews} />
+      ) : posts.length === 0 && history.length === 0 ? (
         <Empty>{t('accountNoPosts', accountLabel(ref))}</Empty>
       ) : (
         report && <AccountSections report={report} platform={ref.platform} timeZone={timeZone} />

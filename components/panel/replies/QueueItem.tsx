@@ -5,6 +5,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { platformInfo } from '../../../core/platforms/registry';
 import {
   type AiOutcome,
   type BuiltInStatus,
@@ -230,7 +231,9 @@ export function QueueItem({
   };
 
   const builtInUsable = ['available', 'downloadable', 'downloading'].includes(builtIn[lang]);
-  const author = comment.author.name ?? (comment.author.handle ? `@${comment.author.handle}` : t('unknown'));
+  // Google's contributor ids are no handles anyone reads: names only there.
+  const handle = platformInfo(comment.platform)?.opaqueHandles ? null : comment.author.handle;
+  const author = comment.author.name ?? (handle ? `@${handle}` : t('unknown'));
   const label = t(KIND_LABEL[kind]);
   const aiOutcome = ai.value;
 
@@ -243,8 +246,13 @@ export function QueueItem({
         </span>
         <span class="reply-meta">
           <strong>{author}</strong>
-          {comment.author.handle && comment.author.name ? (
-            <span class="muted"> @{comment.author.handle}</span>
+          {handle && comment.author.name ? <span class="muted"> @{handle}</span> : null}
+          {typeof comment.rating === 'number' ? (
+            <span class="stars" role="img" aria-label={t('reviewStars', comment.rating)}>
+              {' '}
+              {'★'.repeat(comment.rating)}
+              {'☆'.repeat(5 - comment.rating)}
+            </span>
           ) : null}
           {' · '}
           {PLATFORM_NAMES[comment.platform] ?? comment.platform}

@@ -27,6 +27,7 @@ export const google: PlatformInfo = {
   id: 'google',
   name: 'Google',
   hosts: [],
+  opaqueHandles: true,
   optional: { hosts: DOMAINS, matches: DOMAINS.map((host) => `https://${host}/maps/*`) },
   // The owner's reply box under a review (the owner's own view of the place); never sent by Resonanz.
   endpoints: ENDPOINTS,
