@@ -3,11 +3,14 @@
  * in their meta description; the values below were read off those descriptions by hand. Logged-in pages
  * are covered by hand-written fixtures in tests/fixtures/instagram (de, en).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { instagramAdapter } from '../../core/platforms/instagram/adapter';
-import { ownPage, parseHtml, sharedPage } from './load';
+import { idTime, shortcodeOf } from '../../core/platforms/instagram/data';
+import { OWN_FIXTURES, ownPage, parseHtml, sharedPage } from './load';
 
 describe('Instagram logged-out pages (real captures, meta description only)', () => {
   it('reads a photo post: "298K likes" as approximate, "553 comments" exact, author, caption and day', () => {
@@ -314,5 +317,139 @@ describe('instagram on odd markup', () => {
     expect(() => instagramAdapter.readComments?.(page, posts)).not.toThrow();
     expect(() => instagramAdapter.readEmbedded?.(page)).not.toThrow();
     expect(() => PageExtraction.parse(extractPage(doc, url))).not.toThrow();
+  });
+});
+
+/**
+ * Logged-in pages of 2025–26 (../shared/fixtures/instagram). Values read by hand from each file: the
+ * visible counts (the `liked_by` link "33.604 curtidas", the numbers beside "Curtir"/"Comentar", the
+ * reels viewer's "224"/"5" and "1.3M"/"2,282") and the page's embedded JSON (`code`, `like_count`,
+ * `comment_count`, `taken_at`, comments' `created_at` and `comment_like_count`), times via `date -u`.
+ */
+describe('Instagram 2025–26 logged-in pages with their embedded data (real captures)', () => {
+  it('pt-BR post page: 33,604 likes from the like control, not a comment\'s "7 curtidas"; 503 comments and 15 shown', () => {
+    const page = extractPage(
+      sharedPage('instagram/post-ptbr-2025-09.html'),
+      'https://www.instagram.com/p/DOs7hevjbX3/',
+    );
+    expect(page.posts).toHaveLength(1);
+    expect(page.posts[0]).toMatchObject({
+      id: 'DOs7hevjbX3',
+      author: { handle: 'thiago.nigro' },
+      createdAt: '2025-09-17T11:40:00.000Z',
+      metrics: { likes: 33_604, comments: 503 },
+      approx: [],
+    });
+    expect(page.posts[0]?.text).toMatch(/^Não faz sentido financiar um carro de luxo/);
+    expect(page.comments).toHaveLength(15);
+    expect(page.comments.find((c) => c.id === '18064272869346936')).toMatchObject({
+      postId: 'DOs7hevjbX3',
+      author: { handle: 'daydaya777' },
+      createdAt: '2025-09-17T13:27:16.000Z',
+      likes: 7,
+    });
+    expect(page.comments.find((c) => c.id === '18065752505350159')?.likes).toBe(21);
+  });
+
+  it('pt-BR post page: "Curtir 100", "Comentar 5" beside their icons, five comments with exact times', () => {
+    const page = extractPage(
+      sharedPage('instagram/post-ptbr-2025-11-b.html'),
+      'https://www.instagram.com/p/DQq9PJQk4TG/',
+    );
+    expect(page.posts[0]).toMatchObject({
+      id: 'DQq9PJQk4TG',
+      author: { handle: 'opovoonline' },
+      createdAt: '2025-11-05T10:20:15.000Z',
+      metrics: { likes: 100, comments: 5 },
+    });
+    expect(page.comments).toHaveLength(5);
+    expect(page.comments.find((c) => c.id === '17893098402360443')?.createdAt).toBe(
+      '2025-11-05T11:58:13.000Z',
+    );
+  });
+
+  it('reels viewer: the reels the data names get their shortcode and exact counts ("1.3M" is 1,369,832); none is called "audio"', () => {
+    const page = extractPage(
+      sharedPage('instagram/reels-feed-loggedin-en-2026.html'),
+      'https://www.instagram.com/friesandvogue/reel/DM4_qshB3le/',
+    );
+    expect(
+      page.posts.map((p) => [p.id, p.author.handle, p.metrics.likes, p.metrics.comments, p.createdAt]),
+    ).toEqual([
+      ['DM4_qshB3le', 'friesandvogue', 224, 5, '2025-08-03T11:06:21.000Z'],
+      ['DSV2LCzktVL', 'sanjana_onteru', 1_369_832, 2282, '2025-12-16T22:38:16.000Z'],
+    ]);
+    expect(page.posts.every((p) => p.url?.startsWith('https://www.instagram.com/reel/'))).toBe(true);
+  });
+
+  it('Korean profile: "게시물 58", "팔로워 944", "팔로우 105" and the twelve grid tiles', () => {
+    const page = extractPage(
+      sharedPage('instagram/profile-ko-miwoonbubu.html'),
+      'https://www.instagram.com/miwoon.bubu/',
+    );
+    expect(page.profile).toMatchObject({ handle: 'miwoon.bubu', followers: 944, following: 105, posts: 58 });
+    expect(page.posts).toHaveLength(12);
+    expect(page.posts[0]).toMatchObject({ id: 'DZuF3-BxVgx', media: 'video' });
+  });
+
+  it("profile grid: a tile's hover overlay (203 likes, 5 comments) is read, the other tiles' unshown counts stay null", () => {
+    const page = extractPage(
+      sharedPage('instagram/profile-2025-02.html'),
+      'https://www.instagram.com/gdg_rbu/',
+    );
+    expect(page.posts).toHaveLength(12);
+    expect(page.posts[0]).toMatchObject({ id: 'DFe0nxuhPox', metrics: { likes: 203, comments: 5 } });
+    expect(page.posts[1]?.metrics.likes).toBeNull();
+  });
+});
+
+describe('Instagram responses (hand-written, German)', () => {
+  const page = pageContext(
+    instagramAdapter,
+    parseHtml('<html lang="de"></html>'),
+    new URL('https://www.instagram.com/reels/'),
+    new Date('2025-04-01T12:00:00Z'),
+  );
+  const own = (path: string): unknown => JSON.parse(readFileSync(join(OWN_FIXTURES, path), 'utf8'));
+
+  it('reads a reels GraphQL response: exact counts and plays, hidden likes stay null, the raw media item kept', () => {
+    const data = instagramAdapter.readResponse!(
+      own('instagram/graphql-clips-de.json'),
+      new URL('https://www.instagram.com/graphql/query'),
+      page,
+    );
+    expect(data.posts?.map((p) => p.id)).toEqual(['DH1xO0naAAB', 'DH1xO0naAAC']);
+    expect(data.posts?.[0]).toMatchObject({
+      url: 'https://www.instagram.com/reel/DH1xO0naAAB/',
+      author: { handle: 'konditorei.weber', name: 'Konditorei Weber' },
+      createdAt: '2025-03-30T22:24:24.000Z',
+      metrics: { likes: 293_312, comments: 873, views: 4_120_044 },
+      media: 'video',
+      hashtags: ['torte'],
+      promoted: false,
+    });
+    // The author hid likes and views: the 3 in the data is not what the public sees, so it is not taken.
+    expect(data.posts?.[1]?.metrics).toMatchObject({ likes: null, views: null, comments: 12 });
+    expect(data.raw?.[0]).toMatchObject({ id: 'DH1xO0naAAB', kind: 'post', source: 'response' });
+    expect(data.raw?.[0]?.data).toMatchObject({ pk: '3600000000000000001', like_count: 293_312 });
+  });
+
+  it("reads a comments response: each comment's post from its media id, replies with their parent, the author's reply marked", () => {
+    const data = instagramAdapter.readResponse!(
+      own('instagram/api-comments-de.json'),
+      new URL('https://www.instagram.com/api/v1/media/3600000000000000001/comments/'),
+      page,
+    );
+    expect(data.comments?.map((c) => [c.id, c.postId, c.parentId, c.likes, c.createdAt])).toEqual([
+      ['18000000000000001', 'DH1xO0naAAB', null, 14, '2025-03-31T00:13:20.000Z'],
+      ['18000000000000002', 'DH1xO0naAAB', '18000000000000001', 2, '2025-03-31T01:13:20.000Z'],
+      ['18000000000000003', 'DH1xO0naAAB', null, 0, expect.any(String)],
+    ]);
+  });
+
+  it('turns a media id into its shortcode and its creation time (checked on DOs7hevjbX3, pk 3723612777425516023)', () => {
+    expect(shortcodeOf('3723612777425516023')).toBe('DOs7hevjbX3');
+    // taken_at 1758109200 = 11:40:00; the id was made 55 s later (upload).
+    expect(idTime('3723612777425516023')).toBe('2025-09-17T11:40:55.480Z');
   });
 });

@@ -16,4 +16,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'media', path: /^\/api\/v1\/media\/\d+(?:_\d+)?\/(?:info|comments|\d+\/child_comments)\/?$/ },
   { name: 'clips', path: /^\/api\/v1\/clips\/(?:user|home|music)\/?$/ },
   { name: 'profile', path: /^\/api\/v1\/users\/web_profile_info\/?$/ },
+  { name: 'explore', path: /^\/api\/v1\/discover\/web\/explore_grid\/?$/ },
+  { name: 'tags', path: /^\/api\/v1\/tags\/web_info\/?$/ },
+  { name: 'search', path: /^\/api\/v1\/fbsearch\/web\/top_serp\/?$/ },
 ];
