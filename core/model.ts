@@ -153,6 +153,13 @@ export const ExtractionHealth = z.object({
   missing: FieldTally,
   /** Per field: how many posts the DOM and the page's data disagreed on (the page's data won). */
   disagreements: FieldTally.optional(),
+  /**
+   * The responses of the page's own requests the page-world hook handed over: read, and not read
+   * (not JSON, over the size cap, not on the allowlist, or the reader failed).
+   */
+  pageData: z
+    .object({ read: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+    .optional(),
 });
 export type ExtractionHealth = z.infer<typeof ExtractionHealth>;
 

@@ -3,6 +3,11 @@
  * changed (MutationObserver, batched at idle time), and hands batches to `send`. Unsent batches are
  * kept and retried with back-off, so a worker that was stopped mid-batch loses nothing. Free of
  * extension APIs: the entrypoint passes `send`, tests pass a fake.
+ *
+ * It runs the same two readers as `extractPage`: the DOM reader, and the page's own data (the
+ * embedded JSON, read on every full read, plus the responses the page-world hook hands over through
+ * `addPageData`), reconciled per post id as in reconcile.ts. Posts only the data has are sent
+ * flagged `seenOnScreen: false`, once, after a short grace in which the page may still render them.
  */
 
 import type { z } from 'zod';
@@ -10,8 +15,18 @@ import type { ContentMessages, ErrorResponse } from '../messages';
 import type { CommentSnapshot, PageExtraction, PostSnapshot } from '../model';
 import { countInLabel } from '../parse/count';
 import { parseTime } from '../parse/time';
-import { type Adapter, type PageContext, tallyMissing } from '../platforms/adapter';
-import { pageContext, readCommentsOf, readPosts, readProfileOf } from '../platforms/index';
+import { type Adapter, type EmbeddedData, type PageContext, tallyMissing } from '../platforms/adapter';
+import { pageContext, readCommentsOf, readEmbeddedOf, readPosts, readProfileOf } from '../platforms/index';
+import {
+  collectPageData,
+  combineData,
+  dataOnly,
+  mergePost,
+  mergeProfile,
+  type PageData,
+  reconcile,
+} from '../platforms/reconcile';
+import type { PageDataStats } from './page-data';
 
 type CaptureRequest = z.infer<typeof ContentMessages.capture.request>;
 type CaptureResponse = z.infer<typeof ContentMessages.capture.response>;
@@ -38,6 +53,8 @@ export interface CaptureLoopOptions {
   rememberSent?: number;
   now?: () => Date;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /** How the page's own responses fared (the page-data receiver's counters), for health. */
+  pageDataStats?: () => PageDataStats;
 }
 
 const RETRY_MS = [250, 1_000, 4_000, 15_000, 60_000];
@@ -72,6 +89,17 @@ export const MAX_OUTBOX = 100;
  * benchmarks and soaks measure (`wxt build --mode trace`); never in the production build.
  */
 const TRACE = import.meta.env?.DEV === true || import.meta.env?.MODE === 'trace';
+/**
+ * A post a response brought is sent as "not seen on screen" only after this long without the page
+ * rendering it: a feed renders what it fetched within moments, and one write beats two.
+ */
+const DATA_GRACE_MS = 1_500;
+/** Posts and comments of the page's data kept for reconciling (the most recent ones). */
+const REMEMBER_DATA = 3_000;
+/** Raw items per batch (research exports); the rest follow in later batches. */
+const RAW_PER_BATCH = 200;
+/** Raw items already sent, remembered so a re-read does not send them again. */
+const REMEMBER_RAW = 5_000;
 
 export class CaptureLoop {
   private readonly known = new Map<Element, PostSnapshot | null>();
@@ -95,6 +123,16 @@ export class CaptureLoop {
   private commentsSignature = '';
   private commentsReadAt = Number.NEGATIVE_INFINITY;
   private commentsTimer = false;
+  /** The page's own data per post id, with when it arrived (performance.now()). */
+  private readonly dataPosts = new Map<string, { post: PostSnapshot; at: number }>();
+  private readonly dataComments = new Map<string, CommentSnapshot>();
+  private dataProfile: PageData['profile'] = null;
+  private readonly rawOut = new Map<string, PageData['raw'][number]>();
+  private readonly rawSent = new Set<string>();
+  /** Per post id, the fields on which the DOM and the data disagreed (health counts posts per field). */
+  private readonly disagreed = new Map<string, Set<string>>();
+  private dataTimer = false;
+  private dataChanged = false;
 
   constructor(private readonly options: CaptureLoopOptions) {}
 
@@ -132,7 +170,41 @@ export class CaptureLoop {
     this.currentUrl = this.options.url();
     this.known.clear();
     this.dirty.clear();
+    this.disagreed.clear();
     this.scan(true);
+  }
+
+  /**
+   * Data the page loaded (a response the hook handed over, read by the adapter): exact values for
+   * posts on screen (re-read and reconciled), and posts the page did not render yet.
+   */
+  addPageData(data: EmbeddedData): void {
+    this.ingest(collectPageData(data), performance.now());
+    this.schedule();
+  }
+
+  private ingest(data: PageData, at: number): void {
+    for (const post of data.posts) {
+      const before = this.dataPosts.get(post.id);
+      this.dataPosts.delete(post.id);
+      this.dataPosts.set(post.id, { post: before ? combineData(before.post, post) : post, at: before?.at ?? at });
+      if (this.dataPosts.size > REMEMBER_DATA) this.dataPosts.delete(this.dataPosts.keys().next().value!);
+    }
+    for (const comment of data.comments) {
+      this.dataComments.delete(comment.id);
+      this.dataComments.set(comment.id, comment);
+      if (this.dataComments.size > REMEMBER_DATA) this.dataComments.delete(this.dataComments.keys().next().value!);
+    }
+    if (data.profile) this.dataProfile = data.profile;
+    for (const item of data.raw) {
+      const key = `${item.kind}:${item.id}`;
+      if (this.rawSent.has(key)) continue;
+      this.rawOut.set(key, item);
+    }
+    if (data.comments.length || data.profile || data.raw.length) this.dataChanged = true;
+    // Posts on screen that the data now completes are read again (and reconciled).
+    const ids = new Set(data.posts.map((p) => p.id));
+    if (ids.size) for (const [el, post] of this.known) if (post && ids.has(post.id)) this.dirty.add(el);
   }
 
   /** Number of batches not yet acknowledged by the worker. */
@@ -176,6 +248,8 @@ export class CaptureLoop {
   private scan(complete: boolean): void {
     const { adapter, doc } = this.options;
     const page = pageContext(adapter, doc, new URL(this.options.url()), this.options.now?.() ?? new Date());
+    // The embedded data belongs to the document as it is now, as in `extractPage`.
+    if (complete) this.ingest(readEmbeddedOf(adapter, page), Number.NEGATIVE_INFINITY);
     const candidates = adapter.findPosts(doc, page);
     const present = new Set(candidates);
     for (const el of [...this.known.keys()]) if (!present.has(el)) this.known.delete(el);
@@ -211,13 +285,13 @@ export class CaptureLoop {
       const el = this.queue.shift()!;
       this.queued.delete(el);
       if (!el.isConnected) continue;
-      const post = readPosts(adapter, [el], page)[0] ?? null;
+      const post = this.withData(readPosts(adapter, [el], page)[0] ?? null, page);
       this.known.set(el, post);
       if (post) read.push({ el, post });
     }
     if (read.length) this.options.onPosts?.(read);
-    const changed = read
-      .map((r) => r.post)
+    const unseen = this.queue.length ? [] : this.dataOnlyPosts(page);
+    const changed = [...read.map((r) => r.post), ...unseen]
       .filter((post) => {
         const signature = hash(JSON.stringify(post));
         if (this.lastSent.get(post.id) === signature) return false;
@@ -229,9 +303,16 @@ export class CaptureLoop {
         return true;
       });
     const reset = this.resetNext && this.queue.length === 0 ? true : this.resetNext && changed.length > 0;
+    const dataChanged = this.dataChanged && this.queue.length === 0;
+    if (dataChanged) this.dataChanged = false;
     const comments =
-      changed.length || reset ? this.readComments(page) : this.queue.length ? null : this.commentsIfDue(page);
-    if (changed.length || reset || comments) this.enqueueBatches(page, changed, reset, comments ?? []);
+      changed.length || reset || dataChanged
+        ? this.readComments(page)
+        : this.queue.length
+          ? null
+          : this.commentsIfDue(page);
+    if (changed.length || reset || comments || dataChanged)
+      this.enqueueBatches(page, changed, reset, comments ?? []);
     if (reset) this.resetNext = false;
     // Visible to the browser's performance tools (and to the benchmarks), in development builds only.
     if (TRACE) performance.measure?.('resonanz:read', { start: started, detail: { posts: read.length } });
@@ -243,12 +324,57 @@ export class CaptureLoop {
     if (this.queue.length) (this.options.idle ?? ((task) => setTimeout(task, 0)))(() => this.pump());
   }
 
-  /** Every visible comment, read against all posts known on the page. */
+  /** A post read from the DOM, completed by the page's data for the same id (exact values win). */
+  private withData(post: PostSnapshot | null, page: PageContext): PostSnapshot | null {
+    const data = post ? this.dataPosts.get(post.id) : undefined;
+    if (!post || !data) return post;
+    const merged = mergePost(post, data.post, page.now);
+    if (merged.disagreed.length) this.disagreed.set(post.id, new Set(merged.disagreed));
+    else this.disagreed.delete(post.id);
+    return merged.post;
+  }
+
+  /**
+   * Posts of the page's data that no post element on the page shows, flagged as not seen (or seen,
+   * when the address names them), once their grace has passed; a timer comes back for the rest.
+   */
+  private dataOnlyPosts(page: PageContext): PostSnapshot[] {
+    if (this.dataPosts.size === 0) return [];
+    const onScreen = new Set<string>();
+    for (const post of this.known.values()) if (post) onScreen.add(post.id);
+    const now = performance.now();
+    const out: PostSnapshot[] = [];
+    let waiting = Number.POSITIVE_INFINITY;
+    for (const [id, { post, at }] of this.dataPosts) {
+      if (onScreen.has(id)) continue;
+      const due = at + DATA_GRACE_MS - now;
+      if (due > 0) waiting = Math.min(waiting, due);
+      else out.push(dataOnly(post, page.url));
+    }
+    if (waiting !== Number.POSITIVE_INFINITY && !this.dataTimer) {
+      this.dataTimer = true;
+      (this.options.setTimer ?? setTimeout)(() => {
+        this.dataTimer = false;
+        this.schedule();
+      }, waiting);
+    }
+    return out;
+  }
+
+  /** Every visible comment, read against all posts known on the page, with the page's data's comments. */
   private readComments(page: PageContext): CommentSnapshot[] {
     const { adapter } = this.options;
     const posts = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
+    for (const [id, { post }] of this.dataPosts) if (!posts.some((p) => p.id === id)) posts.push(post);
     this.commentsReadAt = performance.now();
-    const comments = readCommentsOf(adapter, page, posts);
+    const dom = readCommentsOf(adapter, page, posts);
+    const comments = this.dataComments.size
+      ? reconcile(
+          { posts: [], profile: null, comments: dom },
+          { posts: [], profile: null, comments: [...this.dataComments.values()], raw: [] },
+          { pageUrl: page.url, now: page.now },
+        ).comments
+      : dom;
     this.commentsSignature = signatureOf(comments);
     return comments;
   }
@@ -279,13 +405,21 @@ export class CaptureLoop {
     comments: CommentSnapshot[],
   ): void {
     const { adapter } = this.options;
-    const profile = readProfileOf(adapter, page);
+    const profile = this.profileOf(page);
     const all = [...this.known.values()].filter((p): p is PostSnapshot => p !== null);
-    const health = { candidates: this.candidates, extracted: all.length, missing: tallyMissing(all) };
+    const health = this.health(all);
     const size = this.options.batchSize ?? 100;
     const commentBatches = Math.ceil(comments.length / COMMENTS_PER_BATCH);
-    const batches = Math.max(1, Math.ceil(changed.length / size), commentBatches);
+    const raw = [...this.rawOut.entries()];
+    const rawBatches = Math.ceil(raw.length / RAW_PER_BATCH);
+    const batches = Math.max(1, Math.ceil(changed.length / size), commentBatches, rawBatches);
     for (let b = 0; b < batches; b++) {
+      const rawBatch = raw.splice(0, RAW_PER_BATCH);
+      for (const [key] of rawBatch) {
+        this.rawOut.delete(key);
+        this.rawSent.add(key);
+        if (this.rawSent.size > REMEMBER_RAW) this.rawSent.delete(this.rawSent.values().next().value!);
+      }
       const extraction: PageExtraction = {
         platform: adapter.id,
         url: page.url.href,
@@ -294,6 +428,7 @@ export class CaptureLoop {
         posts: changed.slice(b * size, (b + 1) * size),
         comments: comments.slice(b * COMMENTS_PER_BATCH, (b + 1) * COMMENTS_PER_BATCH),
         health,
+        ...(rawBatch.length ? { raw: rawBatch.map(([, item]) => item) } : {}),
       };
       this.outbox.push({
         type: 'capture',
@@ -316,6 +451,30 @@ export class CaptureLoop {
       for (const post of dropped?.extraction.posts ?? []) this.lastSent.delete(post.id);
       if (dropped?.extraction.comments.length) this.commentsSignature = '';
     }
+  }
+
+  /** The page's profile: the DOM's, with exact counts from the page's data for the same account. */
+  private profileOf(page: PageContext): PageExtraction['profile'] {
+    const dom = readProfileOf(this.options.adapter, page);
+    const data = this.dataProfile;
+    if (!dom || !data) return dom ?? data;
+    if (dom.handle.toLowerCase() !== data.handle.toLowerCase()) return dom;
+    return mergeProfile(dom, data).profile;
+  }
+
+  /** Health of the page as read so far, with the DOM/data disagreements and the page's responses. */
+  private health(all: readonly PostSnapshot[]): PageExtraction['health'] {
+    const disagreements: Record<string, number> = {};
+    for (const fields of this.disagreed.values())
+      for (const field of fields) disagreements[field] = (disagreements[field] ?? 0) + 1;
+    const stats = this.options.pageDataStats?.();
+    return {
+      candidates: this.candidates,
+      extracted: all.length,
+      missing: tallyMissing(all),
+      ...(Object.keys(disagreements).length ? { disagreements } : {}),
+      ...(stats && stats.read + stats.failed > 0 ? { pageData: { ...stats } } : {}),
+    };
   }
 
   /** Sends queued batches in order; on failure waits and tries again, keeping the batch. */
