@@ -55,6 +55,8 @@ export interface CaptureLoopOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   /** How the page's own responses fared (the page-data receiver's counters), for health. */
   pageDataStats?: () => PageDataStats;
+  /** Wait before a post only the page's data has is sent as not seen (default DATA_GRACE_MS). */
+  dataGraceMs?: number;
 }
 
 const RETRY_MS = [250, 1_000, 4_000, 15_000, 60_000];
@@ -187,13 +189,17 @@ export class CaptureLoop {
     for (const post of data.posts) {
       const before = this.dataPosts.get(post.id);
       this.dataPosts.delete(post.id);
-      this.dataPosts.set(post.id, { post: before ? combineData(before.post, post) : post, at: before?.at ?? at });
+      this.dataPosts.set(post.id, {
+        post: before ? combineData(before.post, post) : post,
+        at: before?.at ?? at,
+      });
       if (this.dataPosts.size > REMEMBER_DATA) this.dataPosts.delete(this.dataPosts.keys().next().value!);
     }
     for (const comment of data.comments) {
       this.dataComments.delete(comment.id);
       this.dataComments.set(comment.id, comment);
-      if (this.dataComments.size > REMEMBER_DATA) this.dataComments.delete(this.dataComments.keys().next().value!);
+      if (this.dataComments.size > REMEMBER_DATA)
+        this.dataComments.delete(this.dataComments.keys().next().value!);
     }
     if (data.profile) this.dataProfile = data.profile;
     for (const item of data.raw) {
@@ -291,17 +297,16 @@ export class CaptureLoop {
     }
     if (read.length) this.options.onPosts?.(read);
     const unseen = this.queue.length ? [] : this.dataOnlyPosts(page);
-    const changed = [...read.map((r) => r.post), ...unseen]
-      .filter((post) => {
-        const signature = hash(JSON.stringify(post));
-        if (this.lastSent.get(post.id) === signature) return false;
-        // Most recently sent last; an infinite feed would otherwise grow this map without end.
-        this.lastSent.delete(post.id);
-        this.lastSent.set(post.id, signature);
-        if (this.lastSent.size > (this.options.rememberSent ?? REMEMBER_SENT))
-          this.lastSent.delete(this.lastSent.keys().next().value!);
-        return true;
-      });
+    const changed = [...read.map((r) => r.post), ...unseen].filter((post) => {
+      const signature = hash(JSON.stringify(post));
+      if (this.lastSent.get(post.id) === signature) return false;
+      // Most recently sent last; an infinite feed would otherwise grow this map without end.
+      this.lastSent.delete(post.id);
+      this.lastSent.set(post.id, signature);
+      if (this.lastSent.size > (this.options.rememberSent ?? REMEMBER_SENT))
+        this.lastSent.delete(this.lastSent.keys().next().value!);
+      return true;
+    });
     const reset = this.resetNext && this.queue.length === 0 ? true : this.resetNext && changed.length > 0;
     const dataChanged = this.dataChanged && this.queue.length === 0;
     if (dataChanged) this.dataChanged = false;
@@ -347,7 +352,7 @@ export class CaptureLoop {
     let waiting = Number.POSITIVE_INFINITY;
     for (const [id, { post, at }] of this.dataPosts) {
       if (onScreen.has(id)) continue;
-      const due = at + DATA_GRACE_MS - now;
+      const due = at + (this.options.dataGraceMs ?? DATA_GRACE_MS) - now;
       if (due > 0) waiting = Math.min(waiting, due);
       else out.push(dataOnly(post, page.url));
     }

@@ -59,7 +59,11 @@ export function installPageHook(win: HookWindow, platform: PlatformId): () => vo
       buffered += detail.length;
       return;
     }
-    win.document.dispatchEvent(new win.CustomEvent(PAGE_DATA_EVENT, { detail }));
+    try {
+      win.document.dispatchEvent(new win.CustomEvent(PAGE_DATA_EVENT, { detail }));
+    } catch {
+      // A listener that throws (the page's own, for this event name) stays its own problem.
+    }
   };
 
   const onReady = (event: Event) => {
@@ -170,19 +174,18 @@ export function installPageHook(win: HookWindow, platform: PlatformId): () => vo
       const operation = request ? (request.operation ?? bodyOperation(body)) : null;
       const watched = request ? allowed(request.url, operation) : null;
       if (watched) {
-        const xhr = this;
-        xhr.addEventListener('load', () => {
+        this.addEventListener('load', () => {
           try {
             const readStart = win.performance?.now() ?? 0;
-            if (xhr.status < 200 || xhr.status > 299) return;
-            const type = xhr.responseType;
+            if (this.status < 200 || this.status > 299) return;
+            const type = this.responseType;
             const text =
               type === '' || type === 'text'
-                ? xhr.responseText
-                : type === 'json' && xhr.response !== null
-                  ? JSON.stringify(xhr.response)
+                ? this.responseText
+                : type === 'json' && this.response !== null
+                  ? JSON.stringify(this.response)
                   : '';
-            deliver(xhr.responseURL || watched.url, operation, text, watched.cap);
+            deliver(this.responseURL || watched.url, operation, text, watched.cap);
             measure(readStart);
           } catch {
             // Never in the page's way.

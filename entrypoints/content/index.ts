@@ -7,6 +7,7 @@ import { Overlay } from '../../components/overlay/overlay';
 import { CaptureLoop } from '../../core/content/capture-loop';
 import { scrollToComment } from '../../core/content/comments';
 import { scheduler } from '../../core/content/lifetime';
+import { PageDataReceiver } from '../../core/content/page-data';
 import { insertReply } from '../../core/content/reply-actions';
 import { scrollToPost } from '../../core/content/scroll';
 import { snapshotPage } from '../../core/content/snapshot';
@@ -24,11 +25,24 @@ export default defineContentScript({
     const settings = ContentMessages.overlaySettings.response.safeParse(
       await browser.runtime.sendMessage({ type: 'overlaySettings', platform: adapter.id }).catch(() => null),
     );
-    if (settings.success && !settings.data.capture) return;
-    const overlay = new Overlay(document, settings.success ? settings.data.badges : true);
     // Not ctx.requestIdleCallback/setTimeout: those leak one listener per call (core/content/lifetime.ts).
     const timers = scheduler(ctx);
-    const loop = new CaptureLoop({
+    // The responses the page-world hook (entrypoints/page-hook.content.ts) hands over; with capture
+    // off, the hook is told to stand down and reads nothing.
+    let loop: CaptureLoop | null = null;
+    const pageData = new PageDataReceiver({
+      adapter,
+      doc: document,
+      url: () => location.href,
+      onData: (data) => loop?.addPageData(data),
+      idle: (task) => timers.idle(task, 500),
+    });
+    const capture = !(settings.success && !settings.data.capture);
+    pageData.start(capture);
+    ctx.onInvalidated(() => pageData.stop());
+    if (!capture) return;
+    const overlay = new Overlay(document, settings.success ? settings.data.badges : true);
+    loop = new CaptureLoop({
       adapter,
       doc: document,
       url: () => location.href,
@@ -43,6 +57,7 @@ export default defineContentScript({
       ignore: (node) => node.nodeName === Overlay.TAG || node.nodeName === InPlaceReplies.TAG,
       onPosts: (read) => overlay.show(read),
       onScores: (scores) => overlay.scores(scores),
+      pageDataStats: () => pageData.stats,
     });
     loop.start();
     // The language chosen in Settings, for the badges (content scripts may read extension storage).
@@ -59,9 +74,9 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
-    ctx.addEventListener(window, 'wxt:locationchange', () => loop.navigated());
+    ctx.addEventListener(window, 'wxt:locationchange', () => loop?.navigated());
     ctx.onInvalidated(() => {
-      loop.stop();
+      loop?.stop();
       overlay.remove();
     });
 

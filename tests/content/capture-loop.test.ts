@@ -13,7 +13,7 @@ function tweet(id: string, likes: number): string {
 type Send = CaptureLoopOptions['send'];
 const ok: Awaited<ReturnType<Send>> = { ok: true, stored: 0, scores: {}, paused: false };
 
-function setup(send: Send) {
+function setup(send: Send, extra: Partial<CaptureLoopOptions> = {}) {
   document.body.innerHTML = `<main>${tweet('10001', 1)}${tweet('10002', 2)}</main>`;
   const tasks: (() => void)[] = [];
   const timers: (() => void)[] = [];
@@ -26,6 +26,7 @@ function setup(send: Send) {
     setTimer: (fn) => timers.push(fn),
     // One slice reads the whole small page, so batches do not depend on how fast this machine is.
     sliceMs: 10_000,
+    ...extra,
   });
   const runIdle = () => {
     while (tasks.length) tasks.shift()?.();
@@ -89,6 +90,50 @@ describe('the capture loop', () => {
     runIdle();
     await settle();
     expect(loop.pending).toBe(0);
+    loop.stop();
+  });
+});
+
+describe("the capture loop with the page's own data", () => {
+  const exact = (id: string, likes: number) => ({
+    id,
+    url: `https://x.com/acme/status/${id}`,
+    author: { handle: 'acme', name: 'Acme' },
+    text: `Post ${id}`,
+    createdAt: '2025-10-01T10:00:00.000Z',
+    metrics: { likes, comments: 3, shares: null, quotes: null, views: 4321, saves: null },
+    approx: [],
+    media: 'text' as const,
+    hashtags: [],
+    mentions: [],
+    links: [],
+    promoted: false,
+    repostedBy: null,
+  });
+
+  it('completes a post on screen with the exact counts, and sends a post only the data has once, flagged', async () => {
+    const send = vi.fn<Send>(async () => ok);
+    const { loop, runIdle, settle } = setup(send, { dataGraceMs: 0 });
+    loop.start();
+    runIdle();
+    await settle();
+    send.mockClear();
+
+    loop.addPageData({ posts: [exact('10001', 1), exact('99999', 7)] });
+    runIdle();
+    await settle();
+    const sent = send.mock.calls.flatMap((c) => c[0].extraction.posts);
+    expect(sent.map((p) => [p.id, p.metrics.views, p.seenOnScreen])).toEqual([
+      ['10001', 4321, undefined],
+      ['99999', 4321, false],
+    ]);
+    send.mockClear();
+
+    // The same data again changes nothing: nothing is sent twice.
+    loop.addPageData({ posts: [exact('10001', 1), exact('99999', 7)] });
+    runIdle();
+    await settle();
+    expect(send.mock.calls.flatMap((c) => c[0].extraction.posts)).toEqual([]);
     loop.stop();
   });
 });

@@ -463,7 +463,11 @@ describe('Facebook 2024–25 pages with their embedded data (real captures)', ()
     const doc = sharedPage('facebook/search-posts-2025-12.html');
     const url = 'https://www.facebook.com/search/posts/?q=Sri%20Lanka%20Elon%20musk%20business';
     const page = extractPage(doc, url);
-    expect(onScreen(page).map((p) => p.id)).toEqual(['1587173839243677', '1443672860260443', '9621062074667003']);
+    expect(onScreen(page).map((p) => p.id)).toEqual([
+      '1587173839243677',
+      '1443672860260443',
+      '9621062074667003',
+    ]);
     expect(page.posts[2]).toMatchObject({
       createdAt: '2025-07-02T09:52:37.000Z',
       metrics: { likes: 10, comments: 3, shares: 1 },
