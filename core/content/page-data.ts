@@ -15,6 +15,8 @@ import { PAGE_DATA_EVENT, READY_EVENT } from './page-hook';
 const HandOver = z.string().max(DEFAULT_MAX_CHARS + 10_000);
 /** Responses waiting to be read; more arriving before the page is idle are dropped (and counted). */
 const QUEUE = 64;
+/** Reads go on the page's timeline only in development and the benchmarks' `trace` build (see capture-loop.ts). */
+const TRACE = import.meta.env?.DEV === true || import.meta.env?.MODE === 'trace';
 /** JSON that some platforms put before a response so it cannot be run as a script. */
 const GUARD = /^\s*(?:for\s*\(\s*;\s*;\s*\)\s*;|while\s*\(\s*1\s*\)\s*;|\)\]\}',?)/;
 
@@ -92,7 +94,7 @@ export class PageDataReceiver {
       this.stats.read++;
       this.options.onData(data);
     } else this.stats.failed++;
-    performance.measure?.('resonanz:page-data', { start: started });
+    if (TRACE) performance.measure?.('resonanz:page-data', { start: started });
   }
 }
 

@@ -27,6 +27,8 @@ const BUFFER_CHARS = 24_000_000;
 const NAME_HEADER = 'x-fb-friendly-name';
 const NAME_FIELD = 'fb_api_req_friendly_name';
 const KEEP_MEASURES = 2_000;
+/** The hook's time goes on the page's timeline only in development and the benchmarks' `trace` build. */
+const TRACE = import.meta.env?.DEV === true || import.meta.env?.MODE === 'trace';
 
 type Mode = 'buffer' | 'on' | 'off';
 type FetchArgs = [input: RequestInfo | URL, init?: RequestInit];
@@ -90,10 +92,11 @@ export function installPageHook(win: HookWindow, platform: PlatformId): () => vo
     hand(`${url}\n${operation ?? ''}\n${text}`);
   };
 
-  // The hook's own time on the page's timeline, like the capture loop's `resonanz:read` (the
-  // benchmark reads both); cleared now and then so a long session does not pile them up.
+  // The hook's own time on the page's timeline (trace builds only), like the capture loop's
+  // `resonanz:read`; cleared now and then so a long session does not pile them up.
   let measures = 0;
   const measure = (start: number) => {
+    if (!TRACE) return;
     try {
       win.performance?.measure?.('resonanz:hook', { start });
       if (++measures >= KEEP_MEASURES) {
