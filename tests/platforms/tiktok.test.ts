@@ -3,11 +3,13 @@
  * the embedded SIGI_STATE / __UNIVERSAL_DATA_FOR_REHYDRATION__ entries); trex's expected parses are
  * a second opinion. See ../shared/fixtures/SOURCES.md for where the captures come from.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCount } from '../../core/parse/count';
 import { extractPage, extractWith, pageContext } from '../../core/platforms/index';
 import { readCard, tiktokAdapter, timeOfId } from '../../core/platforms/tiktok/adapter';
-import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
+import { describeShared, OWN_FIXTURES, ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 const seconds = (s: number) => new Date(s * 1000).toISOString();
 
@@ -338,5 +340,113 @@ describe('TikTok ids', () => {
     expect(timeOfId('7135383664971582725', now)).toBe('2022-08-24T10:12:51.000Z'); // createTime 10:13:01
     expect(timeOfId('123', now)).toBeNull();
     expect(timeOfId('9999999999999999999', now)).toBeNull(); // far in the future
+  });
+});
+
+describe('TikTok 2025–26 captures (real)', () => {
+  it('reads a 2026 profile whose title is the name and subtitle the handle, with exact counts', () => {
+    // Read by hand: user-title "Jelly.here۶ৎ", user-subtitle "jelly.here10", followers-count 3666,
+    // following-count 1255; the page state's videoCount 543; 38 user-post-item cards, the first "4M" views.
+    const page = extractPage(
+      sharedPage('tiktok/profile-2026-04.html'),
+      'https://www.tiktok.com/@jelly.here10',
+    );
+    expect(page.profile).toEqual({
+      handle: 'jelly.here10',
+      name: 'Jelly.here۶ৎ',
+      followers: 3666,
+      following: 1255,
+      posts: 543,
+    });
+    expect(page.posts).toHaveLength(38);
+    expect(page.posts[0]).toMatchObject({
+      id: '7545042112362958098',
+      metrics: { views: 4_000_000 },
+      approx: ['views'],
+    });
+  });
+
+  it('reads a 2025 video page with the counts of its page state, and keeps the raw item', () => {
+    // Read by hand: statsV2 {diggCount "36200", shareCount "5522", commentCount "242", playCount "1500000",
+    // collectCount "1846"}, createTime 1748016486; the page shows 36.2K, 242, 1846, 5522.
+    const url = 'https://www.tiktok.com/@chinese_artist176/video/7507673491211029803';
+    const page = extractPage(sharedPage('tiktok/video-comments-2025.html'), url);
+    expect(page.posts[0]).toMatchObject({
+      id: '7507673491211029803',
+      author: { handle: 'chinese_artist176' },
+      metrics: { likes: 36_200, comments: 242, shares: 5522, views: 1_500_000, saves: 1846 },
+      createdAt: seconds(1748016486),
+    });
+    const embedded = tiktokAdapter.readEmbedded!(
+      pageContext(tiktokAdapter, sharedPage('tiktok/video-comments-2025.html'), new URL(url)),
+    );
+    expect(embedded.raw?.map((r) => [r.id, r.kind, r.source])).toEqual([
+      ['7507673491211029803', 'post', 'embedded'],
+    ]);
+  });
+});
+
+describe('TikTok API responses', () => {
+  const page = pageContext(
+    tiktokAdapter,
+    parseHtml('<html lang="en"><body></body></html>'),
+    new URL('https://www.tiktok.com/@chinese_artist176/video/7507673491211029803'),
+  );
+
+  it('reads a video list (Zeeschuimer’s 96 recorded search items) with counts, time and the raw item', () => {
+    const items = sharedText('tiktok/api/zeeschuimer-tiktok-items.ndjson')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { data: Record<string, unknown> }).data);
+    const data = tiktokAdapter.readResponse!(
+      { status_code: 0, itemList: items },
+      new URL('https://www.tiktok.com/api/search/item/full/?keyword=fosfor'),
+      page,
+    );
+    expect(data.posts).toHaveLength(96);
+    // The first item, read by hand: id 7288995634328177926 by haberturktv, createTime 1697101549,
+    // stats {diggCount 59, shareCount 0, commentCount 3, playCount 3597, collectCount 9}.
+    expect(data.posts![0]).toMatchObject({
+      id: '7288995634328177926',
+      url: 'https://www.tiktok.com/@haberturktv/video/7288995634328177926',
+      author: { handle: 'haberturktv' },
+      createdAt: seconds(1697101549),
+      metrics: { likes: 59, shares: 0, comments: 3, views: 3597, saves: 9 },
+    });
+    expect(data.raw).toHaveLength(96);
+    expect(data.raw![0]!.data).toBe(items[0]);
+  });
+
+  it('reads a comment list: ids, parents, exact likes, times, and the post author answering', () => {
+    const json: unknown = JSON.parse(
+      readFileSync(join(OWN_FIXTURES, 'tiktok/api-comment-list.json'), 'utf8'),
+    );
+    const data = tiktokAdapter.readResponse!(
+      json,
+      new URL('https://www.tiktok.com/api/comment/list/?aweme_id=7507673491211029803'),
+      page,
+    );
+    expect(data.comments).toEqual([
+      {
+        id: '7507700000000000001',
+        postId: '7507673491211029803',
+        parentId: null,
+        author: { handle: 'kunst_fan', name: 'Kunst Fan' },
+        text: 'Wunderschön gemalt!',
+        createdAt: seconds(1748020000),
+        likes: 1532,
+        byPostAuthor: false,
+      },
+      {
+        id: '7507700000000000002',
+        postId: '7507673491211029803',
+        parentId: '7507700000000000001',
+        author: { handle: 'chinese_artist176', name: 'Artist' },
+        text: 'Danke ❤️',
+        createdAt: seconds(1748023600),
+        likes: 0,
+        byPostAuthor: true,
+      },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
 import { countOf, first, visibleText } from '../dom';
+import { commentsIn, itemsIn } from './api';
 import { AD_WORDS, ALT_SUFFIX, COARSE_TIME, COMMENT, COUNTS, FEED_PATHS, PROFILE, TT } from './selectors';
 import { type PageState, readState, type StateItem } from './state';
 
@@ -237,7 +238,14 @@ function readPost(card: Element, page: PageContext): PostFields | null {
 function readProfile(page: PageContext): ProfileSnapshot | null {
   if (page.kind !== 'profile') return null;
   const fromUrl = decodePart(page.url.pathname.split('/')[1]?.slice(1) ?? '');
-  const handle = cleanHandle(visibleText(page.doc.querySelector(PROFILE.handle)) || fromUrl);
+  // 2022 shows the handle as the title and the name below it; 2026 the other way round: the handle
+  // is whichever the URL names.
+  const title = visibleText(page.doc.querySelector(PROFILE.handle));
+  const subtitle = visibleText(page.doc.querySelector(PROFILE.name));
+  const isUrlHandle = (text: string) =>
+    !!fromUrl && cleanHandle(text)?.toLowerCase() === fromUrl.toLowerCase();
+  const swapped = !isUrlHandle(title) && isUrlHandle(subtitle);
+  const handle = cleanHandle(swapped ? subtitle : title || fromUrl);
   if (!handle) return null;
   const state = stateOf(page.doc).users.find((u) => u.handle.toLowerCase() === handle.toLowerCase());
   const shown = (selector: string) => countOf(page.doc.querySelector(selector), page.locale);
@@ -249,7 +257,7 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   if (!followers && !following && !state) return null;
   return {
     handle,
-    name: visibleText(page.doc.querySelector(PROFILE.name)) || state?.name || null,
+    name: (swapped ? title : subtitle) || state?.name || null,
     followers: pick(followers, state?.followers),
     following: pick(following, state?.following),
     posts: state?.posts ?? null,
@@ -318,6 +326,23 @@ function readComments(page: PageContext, posts: readonly PostSnapshot[]): Commen
 
 // ─── Embedded state as a second source ─────────────────────────────────────────────────────────────
 
+/** A video of the page state or of a response, as a post: time from its id, exact counts where given. */
+function videoPost(i: StateItem, page: PageContext): PostSnapshot | null {
+  return buildPost({
+    id: i.id,
+    url: i.handle ? `https://www.tiktok.com/@${i.handle}/${i.isPhoto ? 'photo' : 'video'}/${i.id}` : null,
+    handle: i.handle,
+    name: i.name,
+    text: i.desc,
+    // TikTok's own createTime (what 4CAT exports too); the id's time, up to ~10 s earlier (it is
+    // made when the upload starts), where the object has none.
+    createdAt: i.createTime ? new Date(i.createTime * 1000).toISOString() : timeOfId(i.id, page.now),
+    counts: i.counts,
+    media: i.isPhoto ? 'image' : 'video',
+    promoted: i.isAd,
+  });
+}
+
 function readEmbedded(page: PageContext): EmbeddedData {
   const state = stateOf(page.doc);
   const fromUrl = postOf(page.url.href);
@@ -325,22 +350,30 @@ function readEmbedded(page: PageContext): EmbeddedData {
   const wanted = state.items.filter((i) =>
     fromUrl ? i.id === fromUrl.id : handle ? i.handle?.toLowerCase() === handle.toLowerCase() : false,
   );
-  const posts = wanted
-    .map((i) =>
-      buildPost({
-        id: i.id,
-        url: i.handle ? `https://www.tiktok.com/@${i.handle}/${i.isPhoto ? 'photo' : 'video'}/${i.id}` : null,
-        handle: i.handle,
-        name: i.name,
-        text: i.desc,
-        createdAt: i.createTime ? new Date(i.createTime * 1000).toISOString() : timeOfId(i.id, page.now),
-        counts: i.counts,
-        media: i.isPhoto ? 'image' : 'video',
-      }),
-    )
-    .filter((p): p is PostSnapshot => p !== null);
+  const posts = wanted.map((i) => videoPost(i, page)).filter((p): p is PostSnapshot => p !== null);
   const user = handle ? state.users.find((u) => u.handle.toLowerCase() === handle.toLowerCase()) : undefined;
-  return { posts, profile: user ?? null };
+  return {
+    posts,
+    profile: user ?? null,
+    raw: wanted
+      .filter((i) => posts.some((p) => p.id === i.id))
+      .map((i) => ({ id: i.id, kind: 'post' as const, source: 'embedded' as const, data: i.raw })),
+  };
+}
+
+/** A response of TikTok's web API: the videos of a list, or the comments of the open video. */
+function readResponse(json: unknown, url: URL, page: PageContext): EmbeddedData {
+  if (/^\/api\/comment\/list/.test(url.pathname)) {
+    return { comments: commentsIn(json, postOf(page.url.href)?.handle ?? null) };
+  }
+  const items = itemsIn(json);
+  const posts = items.map((i) => videoPost(i, page)).filter((p): p is PostSnapshot => p !== null);
+  return {
+    posts,
+    raw: items
+      .filter((i) => posts.some((p) => p.id === i.id))
+      .map((i) => ({ id: i.id, kind: 'post' as const, source: 'response' as const, data: i.raw })),
+  };
 }
 
 export const tiktokAdapter: Adapter = {
@@ -352,4 +385,5 @@ export const tiktokAdapter: Adapter = {
   readProfile,
   readComments,
   readEmbedded,
+  readResponse,
 };

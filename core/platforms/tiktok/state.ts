@@ -23,6 +23,10 @@ export interface StateItem {
     saves: ParsedCount | null;
   };
   isPhoto: boolean;
+  /** An ad placed in the feed. */
+  isAd: boolean;
+  /** The platform's own object, as 4CAT's TikTok importer reads it (research exports). */
+  raw: Json;
 }
 
 export interface StateUser {
@@ -57,7 +61,8 @@ function count(exact: unknown, rounded: unknown): ParsedCount | null {
   return null;
 }
 
-function item(raw: Json, authorFallback: Json | null): StateItem | null {
+/** One video object of the state or of an API response, or null when it is not one. */
+export function item(raw: Json, authorFallback: Json | null): StateItem | null {
   const id = str(raw.id);
   if (!id || !/^\d+$/.test(id)) return null;
   const author = obj(raw.author) ?? authorFallback;
@@ -78,6 +83,8 @@ function item(raw: Json, authorFallback: Json | null): StateItem | null {
       saves: count(v2?.collectCount, typeof stats?.collectCount === 'number' ? stats.collectCount : null),
     },
     isPhoto: !!raw.imagePost,
+    isAd: raw.isAd === true,
+    raw,
   };
 }
 
