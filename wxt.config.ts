@@ -9,12 +9,17 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*
 /**
  * End-to-end builds only: Chromium under automation cannot answer the browser's permission prompt
  * (it is browser UI, not a page), so the e2e build of the Google reviews test lists Google's Maps
- * hosts as granted at install. Release builds never set this; they ask when the user switches on.
+ * hosts as granted at install, and the research test its local 4CAT server. Release builds never
+ * set this; they ask when the user switches on.
  */
-const E2E_GRANTED =
-  process.env.RESONANZ_E2E_GRANT === 'google'
+const E2E_GRANTS = new Set((process.env.RESONANZ_E2E_GRANT ?? '').split(','));
+const E2E_GRANTED = [
+  ...(E2E_GRANTS.has('google')
     ? (platformInfo('google')?.optional?.hosts ?? []).map((host) => `https://${host}/*`)
-    : [];
+    : []),
+  // The research e2e test's local 4CAT server ("Send to 4CAT" asks for this host when saving).
+  ...(E2E_GRANTS.has('4cat') ? ['http://127.0.0.1/*'] : []),
+];
 
 export default defineConfig({
   hooks: {

@@ -28,6 +28,8 @@ export function FourcatSettings({
   const token = useSignal('');
   const status = useSignal<{ ok: boolean; text: string } | null>(null);
   const usage = useSignal<RawUsage | null>(null);
+  // Open until a server is set; then the user's choice (saving must not fold away its own answer).
+  const open = useSignal(current === null);
   useEffect(() => {
     url.value = current?.url ?? '';
   }, [current?.url, url]);
@@ -67,7 +69,11 @@ export function FourcatSettings({
   };
 
   return (
-    <details class="block fourcat-settings" open={!current}>
+    <details
+      class="block fourcat-settings"
+      open={open.value}
+      onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
         <h2>{t('fourcatTitle')}</h2>
       </summary>
