@@ -56,7 +56,7 @@ export function Badge({ post, score }: BadgeProps) {
     young && perHour !== null
       ? `· ${formatNumber(perHour, perHour < 10 ? 1 : 0)}/h`
       : !young && xMedian !== null
-        ? `· ${formatNumber(xMedian, 1)}×`
+        ? `· ${formatNumber(xMedian, xMedian >= 10 ? 0 : 1)}×`
         : null;
   return (
     <button

@@ -23,6 +23,8 @@ export interface ViewProps {
 interface View {
   id: string;
   label: MessageKey;
+  /** Shown instead of the label in a narrow panel, so the tab bar stays on one line at 360 px. */
+  icon?: string;
   component: ComponentType<ViewProps>;
 }
 
@@ -57,7 +59,7 @@ export const VIEWS: readonly View[] = [
       import('./research/ResearchView').then(({ ResearchView }) => () => <ResearchView />),
     ),
   },
-  { id: 'settings', label: 'tabSettings', component: SettingsView },
+  { id: 'settings', label: 'tabSettings', icon: '⚙\uFE0E', component: SettingsView },
 ];
 
 export function App({ source }: { source: PanelSource }) {
@@ -92,8 +94,15 @@ export function App({ source }: { source: PanelSource }) {
               aria-controls={`panel-${v.id}`}
               tabIndex={v.id === active.value ? 0 : -1}
               onClick={() => (active.value = v.id)}
+              aria-label={v.icon ? t(v.label) : undefined}
+              title={v.icon ? t(v.label) : undefined}
             >
-              {t(v.label)}
+              {v.icon && (
+                <span class="tab-icon" aria-hidden="true">
+                  {v.icon}
+                </span>
+              )}
+              <span class={v.icon ? 'tab-label with-icon' : 'tab-label'}>{t(v.label)}</span>
             </button>
           ))}
         </div>

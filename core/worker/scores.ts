@@ -23,9 +23,18 @@ import { assessViews, leadsWithViews, type ViewsBaseline } from '../scoring/view
 
 /** Accounts kept in memory; the least recently used is dropped beyond this. */
 const MAX_ACCOUNTS = 300;
+/** Posts per account whose badges may still be on screen (re-scored when the baseline moves). */
+const RECENT_PER_ACCOUNT = 200;
 
 export class ScoreCache {
   private readonly stats = new Map<string, AccountStats>();
+  /**
+   * The newest posts scored per account, with the score last sent. A profile page arrives in several
+   * batches (rendered first, the rest as it loads): posts of the first batch were scored against a
+   * baseline of a few posts, so when a later batch moves the baseline their changed scores are sent
+   * again, and the badges on screen catch up without a reload.
+   */
+  private readonly recent = new Map<string, Map<string, { post: StoredPost; sent: string }>>();
 
   /** Updates the accounts of `posts` and scores each post. */
   async score(db: ResonanzDb, posts: readonly StoredPost[], now: number): Promise<Record<string, PostScore>> {
@@ -43,8 +52,25 @@ export class ScoreCache {
       for (const post of list) addOrUpdatePost(stats, post, now);
       const baseline = statsBaseline(stats);
       // The views baseline costs O(posts of the account): only where some post of the batch has views.
-      const views = list.some((p) => p.metrics.views !== null) ? statsViewsBaseline(stats) : null;
-      for (const post of list) scores[post.id] = scorePost(post, baseline, now, views);
+      let recent = this.recent.get(key);
+      if (!recent) {
+        recent = new Map();
+        this.recent.set(key, recent);
+      }
+      for (const post of list) {
+        recent.delete(post.id);
+        recent.set(post.id, { post, sent: '' });
+        if (recent.size > RECENT_PER_ACCOUNT) recent.delete(recent.keys().next().value!);
+      }
+      const withViews = [...recent.values()].some((r) => r.post.metrics.views !== null);
+      const views = withViews ? statsViewsBaseline(stats) : null;
+      for (const entry of recent.values()) {
+        const score = scorePost(entry.post, baseline, now, views);
+        const text = JSON.stringify(score);
+        if (text === entry.sent) continue;
+        entry.sent = text;
+        scores[entry.post.id] = score;
+      }
       if (first.authorKey) {
         // Kept current for the competitive-set table, which then reads one row per member.
         await db.accountStats.put({
@@ -61,6 +87,7 @@ export class ScoreCache {
   /** Forgets everything (after erase or restore). */
   clear(): void {
     this.stats.clear();
+    this.recent.clear();
   }
 
   private async load(db: ResonanzDb, key: string, platform: PlatformId, authorKey: string, now: number) {
@@ -75,7 +102,11 @@ export class ScoreCache {
       ? statsFromPosts(await postsOfAccount(db, platform, authorKey), now)
       : emptyAccountStats();
     this.stats.set(key, stats);
-    if (this.stats.size > MAX_ACCOUNTS) this.stats.delete(this.stats.keys().next().value!);
+    if (this.stats.size > MAX_ACCOUNTS) {
+      const oldest = this.stats.keys().next().value!;
+      this.stats.delete(oldest);
+      this.recent.delete(oldest);
+    }
     return stats;
   }
 }

@@ -130,4 +130,21 @@ describe('worker scores', () => {
     });
     expect(scores['7000']?.views?.perHour).toBeCloseTo(8000 / 48, 5);
   });
+
+  it('sends the earlier posts of a page again when a later batch moves their baseline', async () => {
+    // A profile arrives in two batches: 1 post, then 9 more. The first post was thin (n = 1); after
+    // the second batch its badge gets × median (n = 10) without the page being read again.
+    const cache = new ScoreCache();
+    const first = await storeCapture(db, page([post('600', 10, 2)]), { now: NOW, complete: false });
+    expect((await cache.score(db, first.posts, NOW))['600']).toMatchObject({ thin: true, baselineN: 1 });
+    const rest = Array.from({ length: 9 }, (_, i) => post(`${601 + i}`, 20, 3 + i));
+    const second = await storeCapture(db, page(rest), { now: NOW, complete: false });
+    const scores = await cache.score(db, second.posts, NOW);
+    expect(scores['600']).toMatchObject({ thin: false, baselineN: 10 });
+    // 10 likes against a median of 20 → 0.5 × median.
+    expect(scores['600']?.xMedian).toBeCloseTo(0.5, 5);
+    // Nothing changed for anyone: nothing is sent again but the batch itself.
+    const again = await cache.score(db, [second.posts[0]!], NOW);
+    expect(Object.keys(again)).toEqual([second.posts[0]!.id]);
+  });
 });

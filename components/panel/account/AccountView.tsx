@@ -25,10 +25,21 @@ export function userTimeZone(settings: Loadable<Settings>): string {
   return chosen ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
 
-/** The account on the current tab, if the tab shows a profile. */
+/**
+ * The account on the current tab: the profile it shows when its posts are on the page, else the
+ * author of most posts on the page (a feed, or a profile whose header names the account differently
+ * from its posts' permalinks); ties go to the post higher up the page.
+ */
 export function accountOnScreen(page: ViewProps['page']): AccountRef | null {
-  if (page.status !== 'ready' || page.fallback || !page.tab.profileHandle) return null;
-  return { platform: page.tab.platform, handle: page.tab.profileHandle };
+  if (page.status !== 'ready' || page.fallback) return null;
+  const { platform, profileHandle } = page.tab;
+  const authors = new Map<string, number>();
+  for (const p of page.posts) if (p.authorKey) authors.set(p.authorKey, (authors.get(p.authorKey) ?? 0) + 1);
+  if (profileHandle && (authors.size === 0 || authors.has(profileHandle.toLowerCase().replace(/^@/, ''))))
+    return { platform, handle: profileHandle };
+  let best: string | null = null;
+  for (const [author, n] of authors) if (best === null || n > authors.get(best)!) best = author;
+  return best === null ? null : { platform, handle: best };
 }
 
 const ROLE_ORDER = { own: 0, competitor: 1, watch: 2 } as const;
