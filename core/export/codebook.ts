@@ -112,7 +112,16 @@ export async function codebookMarkdown(o: CodebookOptions): Promise<string> {
         ? 'Where the page showed no creation time, `timestamp` holds the FIRST SIGHTING time instead (see `created_at`, which stays empty in that case).'
         : 'Where the page showed no creation time it is empty; 4CAT rejects a file whose first row has no parseable timestamp, so sort such rows last or export with the first-sighting fallback.'
     }`,
-    "- The NDJSON's `data` is a Resonanz record, not the platform's own API JSON that 4CAT's Zeeschuimer datasources expect: use the CSV for 4CAT.",
+    "- This export's NDJSON holds Resonanz records (`data` as above), not the platforms' own JSON: for 4CAT's Zeeschuimer importers use the files of **For 4CAT…** (below), or the CSV.",
+    '',
+  );
+  lines.push('## Files for 4CAT (For 4CAT…: one NDJSON per platform)', '');
+  lines.push(
+    "- `<name>-<module>.ndjson`, e.g. `…-twitter.com.ndjson`, `…-facebook.com.ndjson`: one line per post or comment whose platform object Resonanz kept while the collection recorded (the JSON the page embedded or fetched), in Zeeschuimer's envelope (`id`, `nav_index`, `item_id`, `timestamp_collected` = first sighting, `last_updated` = last sighting, both epoch ms, `source_platform` = 4CAT's module id, `source_platform_url` = the page it was read on, `source_url`, `user_agent`) with `data_origin: \"platform\"` and the platform's object in `data`. Only objects that carry every field 4CAT's importer for that platform reads are written here, so every line maps in 4CAT.",
+    "- `data` is the platform's object as loaded, with Zeeschuimer's own additions: X gets `id` (= `rest_id`) and `promoted` (from the page), the author's `screen_name`, `name` and avatar copied into `core.user_results.result.legacy` where X moved them out (2025), and empty `hashtags`/`urls`/`user_mentions` lists where the response left them out; LinkedIn updates have their `*` references resolved from the same response.",
+    "- `<name>-<module>.dom.ndjson`: the items read only from the page (or whose object lacked a field 4CAT reads): the same envelope with `data_origin: \"resonanz-dom\"`, `dom_reason`, and the Resonanz record in `data` (fields as in the NDJSON above). 4CAT's Zeeschuimer importers cannot map these; use the CSV for them.",
+    '- Platform objects are kept only while a collection records, compressed, within a size budget (shown in the Research view); over the budget an item keeps only its Resonanz record.',
+    "- Names in these files are as collected. **Send to 4CAT** can ask 4CAT to pseudonymise (hash) or anonymise (remove) author fields on import (4CAT's `pseudonymise` option).",
     '',
   );
   lines.push('## Columns', '');
