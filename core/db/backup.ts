@@ -30,7 +30,9 @@ import {
   StoredComment,
   StoredPost,
 } from '../model';
-import { StoredRawItem } from './raw-items';
+import { RETENTION_KEY } from './collections';
+import { BYTES_PREFIX, RAW_BUDGET_KEY, SKIPPED_PREFIX, StoredRawItem } from './raw-items';
+import { LAST_RUN_KEY, RETENTION_CURSOR_KEY } from './retention';
 import {
   type Alert,
   type CollectionSecret,
@@ -69,6 +71,35 @@ const AlertRow = z.object({
 });
 // JSON.stringify drops an undefined value, so a row may come back without one.
 const MetaRow = z.object({ key: z.string().min(1), value: z.json().optional() });
+/** A moment as Date can hold it (9e15, once restored as the last retention run, switched thinning off). */
+const Moment = z.number().int().nonnegative().max(8.64e15);
+const Counter = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const exactly = (key: string) => (candidate: string) => candidate === key;
+const prefixed = (prefix: string) => (candidate: string) =>
+  candidate.startsWith(prefix) && candidate.length <= prefix.length + 100;
+/**
+ * The `meta` keys a backup may bring back, each with its type; anything else is refused. A new meta
+ * key must be added here, or backups of it cannot be restored (tests/hardening/audit-restore.test.ts).
+ */
+const META_VALUES: readonly [(key: string) => boolean, z.ZodType][] = [
+  [exactly(LAST_RUN_KEY), Moment],
+  [exactly(RETENTION_CURSOR_KEY), Moment],
+  [exactly(RETENTION_KEY), z.number().int().min(0).max(36_500)],
+  [exactly(RAW_BUDGET_KEY), z.number().int().positive().max(1_000_000)],
+  [prefixed(BYTES_PREFIX), Counter],
+  [prefixed(SKIPPED_PREFIX), Counter],
+];
+const KnownMetaRow = MetaRow.superRefine((row, ctx) => {
+  const rule = META_VALUES.find(([matches]) => matches(row.key));
+  if (!rule) ctx.addIssue({ code: 'custom', message: `unknown meta key ${row.key.slice(0, 100)}` });
+  else if (!rule[1].safeParse(row.value).success)
+    ctx.addIssue({ code: 'custom', message: `${row.key} has a value of the wrong type or range` });
+});
+/**
+ * Longest line a restore reads (a post with 100,000 characters of text and its raw platform object
+ * stays far below): anything longer is refused before it is parsed, in the panel and in the worker.
+ */
+export const MAX_LINE_CHARS = 8 << 20;
 
 // The row schemas of the tables typed only in schema.ts must describe exactly those types: a field
 // added there and not here would be dropped by a restore.
@@ -94,7 +125,7 @@ export const BACKUP_SCHEMAS = {
   replyMemory: ReplyMemoryRow,
   alerts: AlertRow,
   rawItems: StoredRawItem,
-  meta: MetaRow,
+  meta: KnownMetaRow,
 } as const satisfies Record<string, z.ZodType>;
 export type BackupTable = keyof typeof BACKUP_SCHEMAS;
 export const BACKUP_TABLES = Object.keys(BACKUP_SCHEMAS) as BackupTable[];
@@ -147,9 +178,20 @@ async function* tableRows(table: Table<unknown, IndexableType>, pageSize: number
 /** The backup file as text chunks (about `chunkChars` each), streamed table by table. */
 export async function* backupChunks(
   db: ResonanzDb,
-  options: { now: number; extensionVersion: string; pageSize?: number; chunkChars?: number },
+  options: {
+    now: number;
+    extensionVersion: string;
+    pageSize?: number;
+    chunkChars?: number;
+    /**
+     * Whether the collections' pseudonymisation keys go into the file. Off unless the user asks:
+     * destroying a key is promised to make its pseudonyms irreproducible, and a backup would keep it.
+     */
+    includePseudonymKeys?: boolean;
+  },
 ): AsyncGenerator<string, void, undefined> {
   const pageSize = options.pageSize ?? 1_000;
+  const tables = BACKUP_TABLES.filter((t) => options.includePseudonymKeys || t !== 'collectionSecrets');
   const chunkChars = options.chunkChars ?? 1 << 20;
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
@@ -157,13 +199,13 @@ export async function* backupChunks(
     schemaVersion: SCHEMA_VERSION,
     createdAt: options.now,
     extensionVersion: options.extensionVersion,
-    tables: BACKUP_TABLES,
+    tables,
   };
   yield `${JSON.stringify(header)}\n`;
   const counts: Record<string, number> = {};
   let parts: string[] = [];
   let size = 0;
-  for (const name of BACKUP_TABLES) {
+  for (const name of tables) {
     counts[name] = 0;
     for await (const rows of tableRows(tableOf(db, name), pageSize)) {
       for (const row of rows) {
@@ -187,18 +229,26 @@ export async function* backupChunks(
 /** The lines of a text stream (the file being restored), without their line ends. */
 export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string, void, undefined> {
   let rest = '';
+  let line = 1;
   for await (const chunk of chunks) {
     rest += chunk;
     let start = 0;
     for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', start)) {
-      const line = rest.slice(start, nl);
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      const text = rest.slice(start, nl);
+      if (text.length > MAX_LINE_CHARS) throw tooLong(line);
+      yield text.endsWith('\r') ? text.slice(0, -1) : text;
       start = nl + 1;
+      line++;
     }
     rest = rest.slice(start);
+    // A file without line breaks must not be gathered whole into memory.
+    if (rest.length > MAX_LINE_CHARS) throw tooLong(line);
   }
   if (rest !== '') yield rest;
 }
+
+const tooLong = (line: number) =>
+  new RestoreError(`line ${line} is too long (over ${MAX_LINE_CHARS / (1 << 20)} MB): not a Resonanz backup`);
 
 /** A refusal the user can act on (wrong file, newer version, database not empty, bad row). */
 export class RestoreError extends Error {
@@ -274,6 +324,7 @@ export class RestoreSession {
     const byTable = new Map<BackupTable, unknown[]>();
     lines.forEach((line, i) => {
       const where = `line ${firstLine + i}`;
+      if (line.length > MAX_LINE_CHARS) throw tooLong(firstLine + i);
       if (line.trim() === '') return;
       if (this.expected) throw new RestoreError(`${where}: data after the end line`);
       let json: unknown;

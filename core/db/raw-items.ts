@@ -34,8 +34,8 @@ export const MAX_RAW_JSON_CHARS = 512 * 1024;
 export const DEFAULT_RAW_BUDGET_MB = 200;
 
 export const RAW_BUDGET_KEY = 'research.rawBudgetMB';
-const BYTES_PREFIX = 'research.rawBytes.';
-const SKIPPED_PREFIX = 'research.rawSkipped.';
+export const BYTES_PREFIX = 'research.rawBytes.';
+export const SKIPPED_PREFIX = 'research.rawSkipped.';
 
 async function pipe(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
   const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));

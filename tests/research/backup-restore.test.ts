@@ -112,7 +112,9 @@ describe('backup', () => {
 
   it('writes a header naming the schema version, one line per row, and an end line with the counts', async () => {
     await fill(source);
-    const text = await collect(backupChunks(source.db, { now: 1, extensionVersion: '9.8.7' }));
+    const text = await collect(
+      backupChunks(source.db, { now: 1, extensionVersion: '9.8.7', includePseudonymKeys: true }),
+    );
     const lines = text.trimEnd().split('\n');
     const header = JSON.parse(lines[0]!);
     expect(header).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION });
@@ -129,7 +131,15 @@ describe('backup', () => {
   it('reads the tables in pages: any page size writes the identical file', async () => {
     await fill(source);
     const write = (pageSize: number) =>
-      collect(backupChunks(source.db, { now: 1, extensionVersion: 'x', pageSize, chunkChars: 100 }));
+      collect(
+        backupChunks(source.db, {
+          now: 1,
+          extensionVersion: 'x',
+          pageSize,
+          chunkChars: 100,
+          includePseudonymKeys: true,
+        }),
+      );
     const whole = await write(10_000);
     expect(await write(1)).toBe(whole);
     expect(await write(7)).toBe(whole);
@@ -140,7 +150,12 @@ describe('restore into an empty database', () => {
   it('gives back every table exactly, through the worker, in chunks', async () => {
     await fill(source);
     const text = await collect(
-      backupChunks(source.db, { now: 1, extensionVersion: '9.8.7', chunkChars: 500 }),
+      backupChunks(source.db, {
+        now: 1,
+        extensionVersion: '9.8.7',
+        chunkChars: 500,
+        includePseudonymKeys: true,
+      }),
     );
     const progress: number[] = [];
     // The panel's driver, with tiny chunks so the restore spans many messages.

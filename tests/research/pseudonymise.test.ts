@@ -223,7 +223,9 @@ describe('pseudonymised exports of a recorded collection', () => {
       expect(again.csvText).toBe(first.csvText);
       const restored = await startWorker();
       try {
-        const backup = await collect(backupChunks(w.db, { now: 1, extensionVersion: 'x' }));
+        const backup = await collect(
+          backupChunks(w.db, { now: 1, extensionVersion: 'x', includePseudonymKeys: true }),
+        );
         expect(await restoreFile(new Blob([backup]), restored.panel as never, () => {})).toMatchObject({
           ok: true,
         });

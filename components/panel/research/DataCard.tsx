@@ -10,6 +10,8 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
   const note = useSignal<Note>(null);
   const busy = useSignal(false);
   const confirmErase = useSignal(false);
+  // Off by default: a backup with the keys would undo "Destroy pseudonym key" (PRIVACY.md).
+  const withKeys = useSignal(false);
   const say = (kind: 'status' | 'alert', text: string) => {
     note.value = { kind, text };
   };
@@ -26,8 +28,9 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
 
   const backup = async () => {
     busy.value = true;
-    const answer = await research.backup((rows) =>
-      say('status', t('researchBackupProgress', formatCount(rows))),
+    const answer = await research.backup(
+      (rows) => say('status', t('researchBackupProgress', formatCount(rows))),
+      { includePseudonymKeys: withKeys.value },
     );
     busy.value = false;
     if (answer.ok)
@@ -79,6 +82,14 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
         <button type="button" onClick={backup} disabled={busy.value}>
           {t('researchBackup')}
         </button>
+        <label>
+          <input
+            type="checkbox"
+            checked={withKeys.value}
+            onChange={(e) => (withKeys.value = (e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('researchBackupKeys')}
+        </label>
         <p class="muted">{t('researchBackupHint')}</p>
       </div>
       <div class="data-row">

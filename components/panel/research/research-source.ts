@@ -52,7 +52,11 @@ export interface ResearchSource {
     choice: ExportChoice,
     onProgress: (done: number, total: number) => void,
   ): Promise<Result & { filename?: string }>;
-  backup(onProgress: (rows: number) => void): Promise<Result & { filename?: string; rows?: number }>;
+  /** The whole database as a file; the pseudonym keys only with `includePseudonymKeys` (the user ticked it). */
+  backup(
+    onProgress: (rows: number) => void,
+    options?: { includePseudonymKeys?: boolean },
+  ): Promise<Result & { filename?: string; rows?: number }>;
   restore(file: File, onProgress: (fraction: number) => void): Promise<Result & { rows?: number }>;
   eraseAll(): Promise<Result>;
 }
@@ -94,7 +98,11 @@ async function* decoded(file: Blob, onBytes: (bytes: number) => void): AsyncGene
   if (tail) yield tail;
 }
 
-/** Streams a backup file to the worker: header, chunks of lines, end; aborts on the first refusal. */
+/**
+ * Streams a backup file to the worker: header, chunks of lines, end. Any failure after the worker
+ * began — a refusal, a message that never arrived, a file that cannot be read — sends restoreAbort,
+ * so the worker rolls back at once instead of blocking capture until its idle timeout.
+ */
 export async function restoreFile(
   file: Blob,
   sendMessage: (message: object) => Promise<Answer>,
@@ -102,7 +110,12 @@ export async function restoreFile(
 ): Promise<Result & { rows?: number }> {
   let read = 0;
   const lines = linesOf(decoded(file, (bytes) => (read = bytes)))[Symbol.asyncIterator]();
-  const first = await lines.next();
+  let first: IteratorResult<string>;
+  try {
+    first = await lines.next();
+  } catch (error) {
+    return failure(error);
+  }
   if (first.done) return { ok: false, error: 'the file is empty' };
   const begin = await sendMessage({ type: 'restoreBegin', header: first.value });
   if (!begin.ok) return result(begin);
@@ -122,25 +135,32 @@ export async function restoreFile(
     onProgress(file.size ? read / file.size : 1);
     return true;
   };
+  let outcome: Result & { rows?: number };
   try {
-    for (let next = await lines.next(); !next.done; next = await lines.next()) {
-      batch.push(next.value);
-      batchChars += next.value.length;
-      if (batch.length >= RESTORE_LINES || batchChars >= RESTORE_CHARS) {
-        const sent = await flush();
-        if (sent !== true) return result(sent);
+    outcome = await (async () => {
+      for (let next = await lines.next(); !next.done; next = await lines.next()) {
+        batch.push(next.value);
+        batchChars += next.value.length;
+        if (batch.length >= RESTORE_LINES || batchChars >= RESTORE_CHARS) {
+          const sent = await flush();
+          if (sent !== true) return result(sent);
+        }
       }
-    }
-    const sent = await flush();
-    if (sent !== true) return result(sent);
+      const sent = await flush();
+      if (sent !== true) return result(sent);
+      const end = await sendMessage({ type: 'restoreEnd', restoreId });
+      if (!end.ok) return result(end);
+      return { ok: true as const, rows };
+    })();
   } catch (error) {
-    await sendMessage({ type: 'restoreAbort', restoreId });
-    return failure(error);
+    outcome = failure(error);
   }
-  const end = await sendMessage({ type: 'restoreEnd', restoreId });
-  if (!end.ok) return result(end);
+  if (!outcome.ok) {
+    await sendMessage({ type: 'restoreAbort', restoreId }).catch(() => undefined);
+    return outcome;
+  }
   onProgress(1);
-  return { ok: true, rows };
+  return outcome;
 }
 
 export function browserResearch(): ResearchSource {
@@ -225,13 +245,17 @@ export function browserResearch(): ResearchSource {
         return failure(error);
       }
     },
-    async backup(onProgress) {
+    async backup(onProgress, options = {}) {
       try {
         const database = await getDb();
         const now = Date.now();
         let rows = 0;
         async function* counted() {
-          for await (const chunk of backupChunks(database, { now, extensionVersion: version })) {
+          for await (const chunk of backupChunks(database, {
+            now,
+            extensionVersion: version,
+            includePseudonymKeys: options.includePseudonymKeys === true,
+          })) {
             for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) rows += 1;
             onProgress(rows);
             yield chunk;
