@@ -27,8 +27,9 @@ import {
   CLOSE_APOLOGISE,
   CLOSE_THANK,
   CRISIS_MIDDLE,
-  DEESCALATE_MIDDLE,
+  DEESCALATE_NEXT,
   DETAIL,
+  NETIQUETTE,
   NEUTRAL_BODY,
   NEUTRAL_NEGATIVE,
   OPEN_ANSWER,
@@ -69,11 +70,11 @@ export interface DraftInput {
 
 /**
  * Spam score (analyze.ts's weighted cues, threshold 2.5) at which spam is near-certain: a link alone
- * scores 2.5, so a customer's complaint with a screenshot link is not; a link plus self-promotion,
- * a money offer or "follow me" is. A learned spam probability, when triage supplies one as
+ * scores 2.5, so a customer's complaint with a screenshot link is not; a link plus self-promotion
+ * ("please like", "check out my channel"), a money offer or "follow me" is. A learned spam probability, when triage supplies one as
  * `spamProbability`, is used instead with SPAM_CERTAIN_P.
  */
-export const SPAM_CERTAIN = 6;
+export const SPAM_CERTAIN = 5;
 export const SPAM_CERTAIN_P = 0.95;
 
 /** Whether a comment is spam beyond reasonable doubt (only then may a draft be a moderation note). */
@@ -167,6 +168,8 @@ interface SlotPlan {
 interface DraftPlan {
   tone: Tone;
   slots: SlotPlan[];
+  /** Ask for "a few details", not the problem kind's detail (order number, username …). */
+  generic?: boolean;
 }
 
 // ---------- deterministic randomness ----------
@@ -222,12 +225,14 @@ function plans(
   // ("Danke für die schnelle Hilfe!" must not get "Gute Frage!").
   const asks = has('question') && (!has('praise') || /[?？]/.test(text));
   if (has('attack')) {
+    // A furious customer or an insult/hate aimed at others: one calm offer, one calm boundary.
     return [
+      // The opener may go (a never-say word): the offer stands on its own.
       {
         tone: 'deescalate',
-        slots: [{ lists: [OPEN_DEESCALATE] }, { lists: [DEESCALATE_MIDDLE] }, { lists: [PRIVATE_CHANNEL] }],
+        slots: [{ lists: [OPEN_DEESCALATE], optional: true }, { lists: [DEESCALATE_NEXT] }],
       },
-      { tone: 'deescalate', slots: [{ lists: [OPEN_DEESCALATE] }, { lists: [PRIVATE_CHANNEL] }] },
+      { tone: 'redirect', slots: [{ lists: [NETIQUETTE] }] },
     ];
   }
   if (crisis) {
@@ -242,13 +247,15 @@ function plans(
   // Only near-certain spam gets a moderation note (and one draft: usually it is better hidden).
   if (spam) return [{ tone: 'redirect', slots: [{ lists: [SPAM_NOTE] }] }];
   if (has('complaint')) {
+    // The problem kind is triage's guess: the first draft assumes nothing about it, the others name it.
     const ack = PROBLEM[problem ?? 'quality'];
     return [
       {
         tone: 'apologise',
+        generic: true,
         slots: [
           { lists: [OPEN_APOLOGISE] },
-          { lists: [ack] },
+          { lists: [PROBLEM.quality] },
           { lists: [ACTION_DM] },
           { lists: [CLOSE_APOLOGISE], optional: true },
         ],
@@ -257,9 +264,13 @@ function plans(
       { tone: 'apologise', slots: [{ lists: [OPEN_APOLOGISE] }, { lists: [ACTION_DM] }] },
     ];
   }
-  if (has('purchase') || asks) {
+  // Praise that triage also flagged as possible spam (a thank-you with a link) is still thanks.
+  const praise = has('praise') || (has('spam') && analysis.sentiment === 'positive');
+  // An uncertain spammer's "please like" is no question; a question mark still is.
+  const asking = asks && (!has('spam') || /[?？]/.test(text));
+  if ((has('purchase') && !has('spam')) || asking) {
     const body = has('purchase') ? PURCHASE_BODY : QUESTION_BODY;
-    const open = asks ? OPEN_ANSWER : OPEN_PURCHASE;
+    const open = asking ? OPEN_ANSWER : OPEN_PURCHASE;
     return [
       {
         tone: 'answer',
@@ -268,7 +279,7 @@ function plans(
       { tone: 'answer', slots: [{ lists: [open] }, { lists: [body] }] },
     ];
   }
-  if (has('praise')) {
+  if (praise) {
     return [
       {
         tone: 'thank',
@@ -372,7 +383,11 @@ function draftIn(input: DraftInput, lang: 'de' | 'en'): Draft[] {
       let failed = false;
       plan.slots.forEach((slot, slotIndex) => {
         if (failed) return;
-        const groups = candidates(slot, register, values);
+        const groups = candidates(
+          slot,
+          register,
+          plan.generic ? { ...values, detail: DETAIL.none[register] } : values,
+        );
         const ordered: string[] = [];
         for (const g of groups) {
           const start = Math.floor(rand() * g.length) + attempt;

@@ -41,10 +41,9 @@ export const OPEN_THANK = v(
 export const OPEN_ANSWER = v(
   [
     'Hallo {name}, danke für deine Frage!',
-    'Hi {name}, gute Frage!',
     'Hallo {name}, danke, dass du nachfragst!',
     'Danke für deine Frage!',
-    'Gute Frage!',
+    'Danke, dass du nachfragst!',
   ],
   [
     'Hallo {name}, vielen Dank für Ihre Frage!',
@@ -55,10 +54,9 @@ export const OPEN_ANSWER = v(
   ],
   [
     'Hi {name}, thanks for asking!',
-    'Hi {name}, good question!',
     'Hello {name}, thanks for your question!',
     'Thanks for asking!',
-    'Good question!',
+    'Thanks for your question!',
   ],
 );
 
@@ -100,24 +98,49 @@ export const OPEN_APOLOGISE = v(
   ],
 );
 
+/**
+ * An attack may be a furious customer, or an insult or hate aimed at others; triage cannot always
+ * tell. So the opener only says we notice the anger, and the next step is conditional ("if this is
+ * about something with us"): apt for both, and it never accuses a customer of insulting anyone.
+ */
 export const OPEN_DEESCALATE = v(
+  ['Hallo {name}, wir merken, dass du dich richtig ärgerst.', 'Wir merken, dass du dich richtig ärgerst.'],
+  ['Hallo {name}, wir merken, dass Sie sich sehr ärgern.', 'Wir merken, dass Sie sich sehr ärgern.'],
+  ['Hi {name}, we can tell you’re really annoyed.', 'We can tell you’re really annoyed.'],
+);
+
+export const DEESCALATE_NEXT = v(
   [
-    'Hallo {name}, wir merken, dass du dich richtig ärgerst.',
-    'Hallo {name}, deine Kritik kommt bei uns an.',
-    'Wir merken, dass du dich richtig ärgerst.',
-    'Deine Kritik kommt bei uns an.',
+    'Wenn es um etwas bei uns geht, schreib uns gern eine DM – dann klären wir das in Ruhe.',
+    'Geht es um ein Anliegen an uns? Dann schreib uns gern per Direktnachricht oder E-Mail.',
   ],
   [
-    'Hallo {name}, wir merken, dass Sie sich sehr ärgern.',
-    'Guten Tag {name}, Ihre Kritik kommt bei uns an.',
-    'Wir merken, dass Sie sich sehr ärgern.',
-    'Ihre Kritik kommt bei uns an.',
+    'Wenn es um ein Anliegen an uns geht, schreiben Sie uns gern eine Direktnachricht – dann klären wir das in Ruhe.',
+    'Geht es um ein Anliegen an uns? Dann schreiben Sie uns gern per Direktnachricht oder E-Mail.',
   ],
   [
-    'Hi {name}, we can tell you’re really annoyed.',
-    'Hi {name}, we hear your criticism.',
-    'We can tell you’re really annoyed.',
-    'We hear your criticism.',
+    'If this is about something with us, send us a DM and we’ll sort it out properly.',
+    'Is this about something we can help with? Then message us by DM or email.',
+    'If this is about something with us, please email us and we’ll look into it properly.',
+  ],
+);
+
+/** The community's rules, stated calmly: the second option for an attack (insults, hate). */
+export const NETIQUETTE = v(
+  [
+    'Kritik ist hier willkommen, Beleidigungen und Abwertungen anderer nicht. Bitte bleib respektvoll.',
+    'Hier ist Platz für viele Meinungen, aber nicht für Beleidigungen oder Hetze. Bitte bleib fair.',
+    'Bitte bleib respektvoll – hier diskutieren wir fair miteinander.',
+  ],
+  [
+    'Kritik ist hier willkommen, Beleidigungen und Abwertungen anderer nicht. Bitte bleiben Sie respektvoll.',
+    'Hier ist Platz für viele Meinungen, aber nicht für Beleidigungen oder Hetze. Bitte bleiben Sie fair.',
+    'Bitte bleiben Sie respektvoll – hier diskutieren wir fair miteinander.',
+  ],
+  [
+    'Criticism is welcome here; insults and attacks on others are not. Please keep it respectful.',
+    'There’s room for many opinions here, but not for insults or hate. Please keep it fair.',
+    'Please keep it respectful – we keep discussions here fair.',
   ],
 );
 
@@ -154,19 +177,19 @@ export const OPEN_NEUTRAL = v(
 export const PRAISE_BODY = v(
   [
     'Das freut uns sehr.',
-    'Schön, dass es dir gefällt.',
+    'Das bedeutet uns viel.',
     'Das geben wir gern ans Team weiter.',
     'Schön, dass du {brand} magst.',
   ],
   [
     'Das freut uns sehr.',
-    'Schön, dass es Ihnen gefällt.',
+    'Das bedeutet uns viel.',
     'Das geben wir gern an das Team weiter.',
     'Schön, dass Sie {brand} schätzen.',
   ],
   [
     'That’s great to hear.',
-    'So glad you like it.',
+    'That means a lot to us.',
     'We’ll pass this on to the team.',
     'So glad you like {brand}.',
   ],
@@ -291,18 +314,14 @@ export const PROBLEM: Record<ProblemKind, Variants> = {
     [
       'Entschuldige, dass du so lange warten musstest.',
       'So lange solltest du nicht warten müssen.',
-      'Jetzt kümmern wir uns zügig darum.',
+      'Das sollte so nicht sein.',
     ],
     [
       'Entschuldigen Sie bitte, dass Sie so lange warten mussten.',
       'So lange sollten Sie nicht warten müssen.',
-      'Jetzt kümmern wir uns zügig darum.',
+      'Das sollte so nicht sein.',
     ],
-    [
-      'Sorry you’ve had to wait so long.',
-      'You shouldn’t have to wait this long.',
-      'We’ll deal with it promptly now.',
-    ],
+    ['Sorry you’ve had to wait so long.', 'You shouldn’t have to wait this long.', 'That shouldn’t happen.'],
   ),
   billing: v(
     [
@@ -433,18 +452,6 @@ export const CLOSE_APOLOGISE = v(
   ['Danke für deine Geduld!', 'Wir melden uns so schnell wie möglich.'],
   ['Vielen Dank für Ihre Geduld.', 'Wir melden uns so schnell wie möglich.'],
   ['Thanks for bearing with us.', 'We’ll get back to you as soon as we can.'],
-);
-
-export const DEESCALATE_MIDDLE = v(
-  [
-    'Wir wollen das gern mit dir klären – lass uns dabei sachlich bleiben.',
-    'Wir möchten verstehen, was passiert ist.',
-  ],
-  [
-    'Wir möchten das gern mit Ihnen klären und bitten dabei um einen sachlichen Ton.',
-    'Wir möchten verstehen, was passiert ist.',
-  ],
-  ['We want to sort this out with you – let’s keep it civil.', 'We want to understand what happened.'],
 );
 
 export const CRISIS_MIDDLE = v(

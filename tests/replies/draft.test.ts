@@ -305,10 +305,14 @@ describe('draftReplies: a customer never gets a moderation notice', () => {
 });
 
 describe('draftReplies: tone follows the situation', () => {
-  it('attacks get de-escalation and a private channel', () => {
-    const ds = drafts('Halt die Fresse, du Clown.');
-    expect(ds[0]!.tone).toBe('deescalate');
-    expect(ds.every((d) => /DM|Direktnachricht|E-Mail/.test(d.text))).toBe(true);
+  it('attacks get a calm offer of a private channel, and a calm boundary (never a lecture to a customer first)', () => {
+    for (const text of ['Halt die Fresse, du Clown.', "You're all a bunch of idiots."]) {
+      const ds = drafts(text);
+      expect(ds.map((d) => d.tone)).toEqual(['deescalate', 'redirect']);
+      expect(ds[0]!.text).toMatch(/DM|Direktnachricht|E-Mail|email/);
+      expect(ds[0]!.text).not.toMatch(/sachlich|respektvoll|respectful|civil|Beleidigung|insult/i);
+      expect(ds[1]!.text).toMatch(/respektvoll|fair|respectful/i);
+    }
   });
 
   it('crises get de-escalation and a private channel', () => {
