@@ -3,11 +3,15 @@
  * ../shared/fixtures/bluesky (aria-labels, data-testid counts, twitter:label/value meta tags); the
  * German and English feed/profile pages are hand-written fixtures in tests/fixtures/bluesky.
  *
- * Reply times on bsky.app are printed in the reader's time zone ("January 27, 2026 at 1:28 AM"), so
- * the expected instants are built with the local-time Date constructor, like the browser would.
+ * Times come from the post's record key (a TID, microseconds since 1970 in UTC); bsky.app prints them
+ * in the reader's time zone ("January 27, 2026 at 1:28 AM"), which is only the fallback for keys that
+ * are not TIDs: those expected instants are built with the local-time Date constructor, like the
+ * browser would.
  */
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../core/platforms/index';
+import { blueskyAdapter } from '../../core/platforms/bluesky/adapter';
+import { timeFromRkey } from '../../core/platforms/bluesky/ids';
+import { extractPage, pageContext } from '../../core/platforms/index';
 import { ownPage, sharedPage } from './load';
 
 const local = (y: number, m: number, d: number, h: number, min: number) =>
@@ -25,7 +29,9 @@ describe('Bluesky post thread with an image (real capture, en)', () => {
       id: '3mdegyw3ves2t',
       url,
       author: { handle: 'glendunlap.bsky.social', name: 'Glen Dunlap' },
-      createdAt: '2026-01-26T23:55:44.454Z', // article:published_time; the page shows "12:55 AM · Jan 27, 2026"
+      // The record key's time (TID 3mdegyw3ves2t → 23:55:27.431Z); article:published_time says 23:55:44.454Z
+      // (the client's createdAt), the page "12:55 AM · Jan 27, 2026" in the capturing machine's zone (UTC+1).
+      createdAt: '2026-01-26T23:55:27.431Z',
       // "Reply (95 replies)", "223 reposts", "16 quotes", "Like (3,121 likes)" (visible: 3.1K), "32 saves"
       metrics: { comments: 95, shares: 223, quotes: 16, likes: 3121, saves: 32, views: null },
       approx: [],
@@ -48,7 +54,8 @@ describe('Bluesky post thread with an image (real capture, en)', () => {
       parentId: null,
       author: { handle: 'dreece-ca.bsky.social', name: 'Reece Martin 🫘 🇺🇸' },
       text: "He's looking a little judge-y.",
-      createdAt: local(2026, 1, 27, 1, 28),
+      // TID 3mdeitsgznc24 → 00:28:23.313Z; the page printed "1:28 AM" in the capturing machine's zone.
+      createdAt: '2026-01-27T00:28:23.313Z',
       likes: 16,
       byPostAuthor: false,
     });
@@ -56,7 +63,7 @@ describe('Bluesky post thread with an image (real capture, en)', () => {
       id: '3mdeoybxwe22h',
       author: { handle: 'daisydo333.bsky.social' },
       likes: 2,
-      createdAt: local(2026, 1, 27, 3, 18),
+      createdAt: '2026-01-27T02:18:16.264Z', // TID; shown "3:18 AM" at UTC+1
     });
   });
 
@@ -93,7 +100,7 @@ describe('Bluesky post page before the thread is drawn (real capture, en)', () =
         id: '3mddvy5bv6k27',
         url,
         author: { handle: 'stephenking.bsky.social', name: 'Stephen King' },
-        createdAt: '2026-01-26T18:50:48.357Z',
+        createdAt: '2026-01-26T18:50:47.802Z', // TID 3mddvy5bv6k27; published_time 18:50:48.357Z
         metrics: { likes: 3819, comments: 124, shares: 602, quotes: null, views: null, saves: null },
         approx: [],
         media: 'text',
@@ -122,7 +129,8 @@ describe('Bluesky home feed in the German UI (hand-written fixture)', () => {
     expect(page.posts[0]).toMatchObject({
       url: 'https://bsky.app/profile/anna.bsky.social/post/3lbxq2ab3cd2k',
       author: { handle: 'anna.bsky.social', name: 'Anna Beispiel' },
-      createdAt: local(2026, 1, 27, 14, 5),
+      // This invented key is a valid TID (2024-11-27T23:41:15Z): the key wins over the shown time.
+      createdAt: '2024-11-27T23:41:15.002Z',
       metrics: { comments: 12, shares: 1234, likes: 3121, quotes: null, saves: null, views: null },
       approx: [],
       media: 'image',
@@ -236,5 +244,121 @@ describe('Bluesky page kinds', () => {
     ['https://bsky.app/settings', 'other'],
   ])('%s is a %s page', (url, expected) => {
     expect(kind(url)).toBe(expected);
+  });
+});
+
+describe('Bluesky record keys', () => {
+  it('give the time a post was written, whatever zone the reader is in', () => {
+    const zone = process.env.TZ;
+    try {
+      const read = (tz: string) => {
+        process.env.TZ = tz;
+        return extractPage(
+          ownPage('bluesky/post-tid.html'),
+          'https://bsky.app/profile/anna.bsky.social/post/3mdeitsgznc24',
+        ).posts[0]?.createdAt;
+      };
+      // The page prints "27. Jan. 2026 um 01:28" (Berlin); the key says 00:28:23.313Z.
+      expect(read('Europe/Berlin')).toBe('2026-01-27T00:28:23.313Z');
+      expect(read('UTC')).toBe('2026-01-27T00:28:23.313Z');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('decode TIDs only: other keys and keys before 2022 give no time', () => {
+    expect(timeFromRkey('3mdeitsgznc24')).toBe('2026-01-27T00:28:23.313Z');
+    expect(timeFromRkey('self')).toBeNull();
+    expect(timeFromRkey('3lbreply00r2k')).toBeNull(); // '0' is not in the base32-sortable alphabet
+    expect(timeFromRkey('2222222222222')).toBeNull(); // 1970
+  });
+});
+
+describe('Bluesky API responses (hand-written app.bsky.feed JSON)', () => {
+  const page = pageContext(
+    blueskyAdapter,
+    new DOMParser().parseFromString('<html lang="de"><body></body></html>', 'text/html'),
+    new URL('https://bsky.app/profile/anna.bsky.social/post/3mdeitsgznc24'),
+  );
+  const view = (rkey: string, handle: string, counts: Record<string, number>, text = 'Hallo') => ({
+    uri: `at://did:plc:abc/app.bsky.feed.post/${rkey}`,
+    cid: 'bafy',
+    author: { did: 'did:plc:abc', handle, displayName: handle.split('.')[0] },
+    record: { $type: 'app.bsky.feed.post', text, createdAt: '2026-01-27T00:28:40.000Z' },
+    indexedAt: '2026-01-27T00:28:41.000Z',
+    ...counts,
+  });
+
+  it('reads a feed with exact counts, reposts and the raw feed items', () => {
+    const data = blueskyAdapter.readResponse!(
+      {
+        feed: [
+          {
+            post: view('3mdeitsgznc24', 'anna.bsky.social', {
+              replyCount: 3,
+              repostCount: 5,
+              likeCount: 1234,
+              quoteCount: 1,
+              bookmarkCount: 7,
+            }),
+          },
+          {
+            post: view('3mdeoybxwe22h', 'bert.bsky.social', {
+              replyCount: 0,
+              repostCount: 0,
+              likeCount: 2,
+              quoteCount: 0,
+            }),
+            reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: { handle: 'anna.bsky.social' } },
+          },
+        ],
+        cursor: 'x',
+      },
+      new URL('https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=anna.bsky.social'),
+      page,
+    );
+    expect(data.posts?.[0]).toMatchObject({
+      id: '3mdeitsgznc24',
+      url: 'https://bsky.app/profile/anna.bsky.social/post/3mdeitsgznc24',
+      createdAt: '2026-01-27T00:28:23.313Z',
+      metrics: { comments: 3, shares: 5, likes: 1234, quotes: 1, saves: 7, views: null },
+      approx: [],
+    });
+    expect(data.posts?.[1]).toMatchObject({
+      id: '3mdeoybxwe22h',
+      repostedBy: 'anna.bsky.social',
+      metrics: { saves: null },
+    });
+    expect(data.raw?.map((r) => r.id)).toEqual(['3mdeitsgznc24', '3mdeoybxwe22h']);
+  });
+
+  it('reads a thread: the post, and its replies as comments with their parents', () => {
+    const data = blueskyAdapter.readResponse!(
+      {
+        thread: {
+          $type: 'app.bsky.feed.defs#threadViewPost',
+          post: view('3mdegyw3ves2t', 'anna.bsky.social', {
+            replyCount: 2,
+            repostCount: 0,
+            likeCount: 10,
+            quoteCount: 0,
+          }),
+          replies: [
+            {
+              post: view('3mdeitsgznc24', 'bert.bsky.social', { likeCount: 4 }, 'Schön'),
+              replies: [{ post: view('3mdeoybxwe22h', 'anna.bsky.social', { likeCount: 1 }, 'Danke') }],
+            },
+          ],
+        },
+      },
+      new URL('https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fx'),
+      page,
+    );
+    expect(data.posts?.map((p) => p.id)).toEqual(['3mdegyw3ves2t']);
+    expect(data.comments?.map((c) => [c.id, c.parentId, c.likes, c.byPostAuthor])).toEqual([
+      ['3mdeitsgznc24', null, 4, false],
+      ['3mdeoybxwe22h', '3mdeitsgznc24', 1, true],
+    ]);
+    expect(data.comments?.[0]?.postId).toBe('3mdegyw3ves2t');
   });
 });

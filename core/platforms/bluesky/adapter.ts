@@ -10,7 +10,9 @@ import { parseDateTime, parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
 import { absoluteUrl, countOf, labelOf, meta, visibleText } from '../dom';
+import { timeFromRkey } from './ids';
 import { BSKY, FEED_PATHS, POSTS_WORDS, REPOSTED_BY, SEARCH_PATHS } from './selectors';
+import { readXrpc } from './xrpc';
 
 const ORIGIN = 'https://bsky.app';
 const ORIGIN_URL = new URL(ORIGIN);
@@ -231,12 +233,16 @@ function readPost(item: Element, page: PageContext): PostFields {
   const textEl = ownFirst(item, BSKY.text);
   const ogUrl = meta(page.doc, 'og:url');
   const published = meta(page.doc, 'article:published_time');
-  const createdAt = anchor
-    ? ((published && postPath(ogUrl, page.url)?.rkey === rkey ? parseTime(published, page.now) : null) ??
-      anchorTime(item, page))
-    : link
-      ? linkTime(link.el, page)
-      : null;
+  // The record key says when the post was written, in UTC; the shown time (in the reader's zone) is
+  // the fallback for keys that are not TIDs.
+  const createdAt =
+    timeFromRkey(rkey, page.now) ??
+    (anchor
+      ? ((published && postPath(ogUrl, page.url)?.rkey === rkey ? parseTime(published, page.now) : null) ??
+        anchorTime(item, page))
+      : link
+        ? linkTime(link.el, page)
+        : null);
   const links = textEl
     ? [...textEl.querySelectorAll('a[href^="http"]')]
         .map((a) => absoluteUrl(a.getAttribute('href'), page.url))
@@ -346,11 +352,20 @@ function readEmbedded(page: PageContext): EmbeddedData {
     handle: meta(page.doc, 'profile:username') ?? path.handle,
     name: /^(.*?)\s*\(@[^)]*\)\s*$/.exec(meta(page.doc, 'og:title') ?? '')?.[1] ?? null,
     text: meta(page.doc, 'og:description') ?? '',
-    createdAt: parseTime(published, page.now),
+    createdAt: timeFromRkey(path.rkey, page.now) ?? parseTime(published, page.now),
     counts: { likes: exact('likes'), comments: exact('replies'), shares: exact('reposts') },
     media: image.includes('/img/feed_') ? 'image' : 'text',
   });
   return { posts: post ? [post] : [] };
+}
+
+/** A feed or thread response of Bluesky's API that the page fetched. */
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  const data = readXrpc(json);
+  const posts = data.posts
+    .map((f) => buildPost({ ...f, createdAt: f.createdAt ? parseTime(f.createdAt, page.now) : null }))
+    .filter((p): p is PostSnapshot => p !== null);
+  return { posts, comments: data.comments, raw: data.raw };
 }
 
 export const blueskyAdapter: Adapter = {
@@ -362,4 +377,5 @@ export const blueskyAdapter: Adapter = {
   readProfile,
   readComments: (page) => readComments(page),
   readEmbedded,
+  readResponse,
 };
