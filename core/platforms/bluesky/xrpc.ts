@@ -55,7 +55,8 @@ export function postFields(view: Json, repostedBy: string | null = null): PostFi
   const mentions: string[] = [];
   const hashtags: string[] = [];
   for (const facet of Array.isArray(record.facets) ? record.facets : []) {
-    for (const feature of Array.isArray(obj(facet)?.features) ? (obj(facet)?.features as unknown[]) : []) {
+    const features = obj(facet)?.features;
+    for (const feature of Array.isArray(features) ? features : []) {
       const f = obj(feature);
       const uri = str(f?.uri);
       const tag = str(f?.tag);
