@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PlatformEnvelope, platformFileSummaries, platformNdjson } from '../../core/db/platform-export';
 import { missingFields, zeeschuimerData } from '../../core/export/importers';
 import type { RawItem } from '../../core/model';
+import { extractPage } from '../../core/platforms/index';
 import { collect } from '../export/helpers';
 import { graphqlTweets, zeeschuimerExport } from '../export/recorded-raw';
+import { sharedPage } from '../platforms/load';
 import { accepted, page, post, startWorker, type Worker } from './harness';
 
 let w: Worker;
@@ -152,6 +154,25 @@ describe('Zeeschuimer files per platform', () => {
       const original = raw.filter((r) => r.id === line.item_id).at(-1)!;
       expect(line.data).toEqual(zeeschuimerData('twitter.com', original.data));
       expect(missingFields('twitter.com', asImported(line))).toEqual([]);
+    }
+  });
+
+  it("writes the story objects today's Facebook pages embed to facebook.com.ndjson", async () => {
+    accepted(await w.panel({ type: 'startCollection', name: 'Studie', notes: '' }));
+    const url = 'https://www.facebook.com/';
+    const extraction = extractPage(sharedPage('facebook/home-feed-plus-post-dialog-en-2025.html'), url);
+    // Six feed stories carry their object in the page's embedded JSON (counted in the capture).
+    expect(extraction.raw).toHaveLength(6);
+    accepted(await w.capture(extraction));
+    const collection = (await w.db.collections.toArray())[0]!;
+    const out = lines(await collect(platformNdjson(w.db, collection.id, 'facebook', 'platform')));
+    expect(out.map((l) => l.item_id).sort()).toEqual(extraction.raw!.map((r) => r.id).sort());
+    for (const line of out) {
+      expect(line.source_platform).toBe('facebook.com');
+      expect(missingFields('facebook.com', asImported(line))).toEqual([]);
+      const story = (line.data as { comet_sections: { content: { story: { post_id: string } } } })
+        .comet_sections.content.story;
+      expect(story.post_id).toBe(line.item_id);
     }
   });
 });
