@@ -5,9 +5,9 @@
  * the recorded JSON listing ../shared/fixtures/reddit/api/thread-2023.json.
  */
 import { describe, expect, it } from 'vitest';
-import { extractPage, extractWith } from '../../core/platforms/index';
+import { extractPage, extractWith, pageContext } from '../../core/platforms/index';
 import { redditAdapter } from '../../core/platforms/reddit/adapter';
-import { ownPage, sharedPage } from './load';
+import { ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 describe('Reddit post page, 2018–2023 design (real capture, en)', () => {
   const url =
@@ -346,5 +346,80 @@ describe('Reddit page kinds', () => {
     ['https://www.reddit.com/settings/', 'other'],
   ])('%s is a %s page', (url, expected) => {
     expect(kind(url)).toBe(expected);
+  });
+});
+
+describe('Reddit JSON the page fetched (real: thread-2023.json)', () => {
+  const url = 'https://www.reddit.com/r/holdmyredbull/comments/116yyx6/_/';
+  const page = pageContext(redditAdapter, parseHtml('<html lang="en"><body></body></html>'), new URL(url));
+  const data = redditAdapter.readResponse!(
+    JSON.parse(sharedText('reddit/api/thread-2023.json')),
+    new URL('https://www.reddit.com/r/holdmyredbull/comments/116yyx6/_/.json'),
+    page,
+  );
+
+  it("reads the crosspost with its own score and comments, not the original's", () => {
+    // Read by hand: id 116yyx6 by low-vibe, score 1659, num_comments 25, created_utc 1676871913,
+    // crosspost of 116mn1j (score 1935, num_comments 97), a v.redd.it video.
+    expect(data.posts).toHaveLength(1);
+    expect(data.posts?.[0]).toMatchObject({
+      id: '116yyx6',
+      url,
+      author: { handle: 'low-vibe' },
+      metrics: { likes: 1659, comments: 25 },
+      approx: [],
+      createdAt: '2023-02-20T05:45:13.000Z',
+      media: 'video',
+    });
+  });
+
+  it('reads all 21 comments of the tree with exact scores, parents and times', () => {
+    expect(data.comments).toHaveLength(21);
+    // The first top-level comment, read by hand: j99ekok by Doc-Zoidberg, score 86, created_utc 1676875589.
+    expect(data.comments?.[0]).toEqual({
+      id: 'j99ekok',
+      postId: '116yyx6',
+      parentId: null,
+      author: { handle: 'Doc-Zoidberg', name: null },
+      text: 'That looks fun as hell',
+      createdAt: '2023-02-20T06:46:29.000Z',
+      likes: 86,
+      byPostAuthor: false,
+    });
+    const ids = new Set(data.comments?.map((c) => c.id));
+    for (const c of data.comments ?? []) if (c.parentId) expect(ids.has(c.parentId)).toBe(true);
+    expect(data.raw?.filter((r) => r.kind === 'comment')).toHaveLength(21);
+  });
+
+  it('keeps a negative score unknown rather than 0', () => {
+    const listing = {
+      kind: 'Listing',
+      data: {
+        children: [
+          { kind: 't3', data: { id: 'abc12', title: 'x', score: -3, num_comments: 0, created_utc: 1 } },
+        ],
+      },
+    };
+    const read = redditAdapter.readResponse!(listing, new URL('https://www.reddit.com/r/x/.json'), page);
+    expect(read.posts?.[0]?.metrics.likes).toBeNull();
+    expect(read.posts?.[0]?.metrics.comments).toBe(0);
+  });
+});
+
+describe('old.reddit.com subreddit listing, 2024 (real capture, en)', () => {
+  it('reads every listed post from its data attributes, the ad marked', () => {
+    const page = extractPage(
+      sharedPage('reddit/old-listing-2024-10.html'),
+      'https://old.reddit.com/r/Python/',
+    );
+    // 30 `.thing.link` rows, counted by hand; the first t3_1g2d9f2 by AutoModerator has
+    // data-score="8" data-comments-count="8"; t3_179gq0a is the promoted row.
+    expect(page.posts).toHaveLength(30);
+    expect(page.posts[0]).toMatchObject({
+      id: '1g2d9f2',
+      author: { handle: 'AutoModerator' },
+      metrics: { likes: 8, comments: 8 },
+    });
+    expect(page.posts.find((p) => p.id === '179gq0a')?.promoted).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * "shreddit" design, on old.reddit.com, and (cheaply) in the 2018–2023 React design. likes = score.
  * Post ids are base36 without "t3_", comment ids without "t1_".
  */
-import type { CommentSnapshot, MediaKind, Metric, PageKind } from '../../model';
+import type { CommentSnapshot, MediaKind, Metric, PageKind, PostSnapshot } from '../../model';
 import type { ParsedCount } from '../../parse/count';
 import { countInLabel, parseCount } from '../../parse/count';
 import { collapseWhitespace } from '../../parse/text';
@@ -11,6 +11,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
 import { absoluteUrl, blockText, first, timeOf, visibleText } from '../dom';
+import { readListing } from './json';
 
 import { MEDIA_BY_POST_TYPE, PROMOTED_WORDS, REDDIT, SEARCH_PATHS, USER_PATHS } from './selectors';
 
@@ -364,6 +365,15 @@ function readEmbedded(page: PageContext): EmbeddedData {
   return { posts: post ? [post] : [] };
 }
 
+/** A JSON listing the page fetched (`….json`): posts with exact scores, and a thread's comments. */
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  const data = readListing(json);
+  const posts = data.posts
+    .map((f) => buildPost({ ...f, createdAt: f.createdAt ? parseTime(f.createdAt, page.now) : null }))
+    .filter((p): p is PostSnapshot => p !== null);
+  return { posts, comments: data.comments, raw: data.raw };
+}
+
 export const redditAdapter: Adapter = {
   id: 'reddit',
   version: '1.0.0',
@@ -372,4 +382,5 @@ export const redditAdapter: Adapter = {
   readPost,
   readComments: (page) => readComments(page),
   readEmbedded,
+  readResponse,
 };
