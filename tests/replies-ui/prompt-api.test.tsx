@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lang } from '../../components/i18n';
+import { AiAvailability } from '../../components/panel/replies/AiAvailability';
 import { resetDraftCache } from '../../components/panel/replies/QueueItem';
 import { RepliesView } from '../../components/panel/replies/RepliesView';
 import {
@@ -17,6 +18,7 @@ import {
   languageModelApi,
 } from '../../core/replies/ai';
 import { analyzeComment, DEFAULT_VOICE, draftReplies } from '../../core/replies/index';
+import de from '../../public/_locales/de/messages.json';
 import { fakeSource, flush } from './fake-source';
 import { account, comment, NOW } from './helpers';
 
@@ -149,6 +151,43 @@ describe('the built-in model in the Replies view', () => {
     });
   });
 
+  it('lets the user cancel a running draft: the prompt is aborted, the offline drafts stay', async () => {
+    const { api, session } = fakeModel('available');
+    let seen: AbortSignal | undefined;
+    session.prompt.mockImplementation(
+      (_input: string, options?: { signal?: AbortSignal }) =>
+        new Promise<string>((_resolve, reject) => {
+          seen = options?.signal;
+          seen?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const source = fakeSource({ queue, languageModel: api });
+    await act(async () => {
+      render(<RepliesView source={source} page={{ status: 'none' }} now={() => NOW} />, root);
+    });
+    await act(async () => {
+      await flush();
+    });
+    await act(async () => {
+      button()?.click();
+      await flush();
+      await flush();
+    });
+    expect(root.textContent).toContain('Drafting …');
+    const cancel = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+    expect(cancel).toBeDefined();
+    await act(async () => {
+      cancel?.click();
+      await flush();
+      await flush();
+    });
+    expect(seen?.aborted).toBe(true);
+    expect(session.destroy).toHaveBeenCalled();
+    expect(root.textContent).toContain('No AI drafts: you cancelled.');
+    expect(root.textContent).not.toContain('Drafting …');
+    expect(root.querySelectorAll('.draft').length).toBeGreaterThanOrEqual(2);
+  });
+
   it("offers no built-in button when the model is 'unavailable' for the language", async () => {
     const { api } = fakeModel('unavailable');
     const source = fakeSource({ queue, languageModel: api });
@@ -162,5 +201,44 @@ describe('the built-in model in the Replies view', () => {
     expect(button()).toBeUndefined();
     expect(root.textContent).toContain('Deutsch: not available');
     expect(api.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('Settings: whether the built-in model can draft in German and English', () => {
+  const renderAvailability = async (languageModel: unknown) => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(async () => {
+      render(<AiAvailability languageModel={languageModel} endpointConfigured={null} />, host);
+      await flush();
+    });
+    return host;
+  };
+
+  it('asks availability() per language and shows each answer, without creating a session', async () => {
+    lang.value = 'en';
+    const api = {
+      availability: vi.fn(async (o: { expectedInputs: { languages: string[] }[] }) =>
+        o.expectedInputs[0]?.languages[0] === 'de' ? 'downloadable' : 'available',
+      ),
+      create: vi.fn(),
+    };
+    const host = await renderAvailability(api);
+    expect(host.querySelector('[data-lang="de"]')?.textContent).toBe(
+      'Deutsch: available after a one-time model download (starts on your first click)',
+    );
+    expect(host.querySelector('[data-lang="en"]')?.textContent).toBe('English: available');
+    expect(api.availability).toHaveBeenCalledTimes(2);
+    expect(api.create).not.toHaveBeenCalled();
+    render(null, host);
+  });
+
+  it('says when the browser offers no built-in model', async () => {
+    lang.value = 'de';
+    const host = await renderAvailability(undefined);
+    expect(host.querySelector('[data-lang="en"]')?.textContent).toBe(
+      `English: ${de.aiBuiltInAbsent.message}`,
+    );
+    render(null, host);
   });
 });

@@ -7,17 +7,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { AiEndpoint, endpointPermission } from '../../../core/replies/ai-endpoint';
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
+import { BUILTIN_LABEL } from './AiAvailability';
 import type { BuiltInByLang } from './QueueItem';
 import type { Loadable, RepliesSource } from './replies-source';
-
-const BUILTIN_LABEL: Record<string, MessageKey> = {
-  absent: 'aiBuiltInAbsent',
-  unavailable: 'aiBuiltInUnavailable',
-  downloadable: 'aiBuiltInDownloadable',
-  downloading: 'aiBuiltInDownloadable',
-  available: 'aiBuiltInAvailable',
-};
 
 export function AiSettings({
   source,

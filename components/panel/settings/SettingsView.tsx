@@ -16,6 +16,7 @@ import type { ViewProps } from '../App';
 import { accountLabel, ErrorNote, Loading, PLATFORM_NAMES, Section } from '../common';
 import type { Loadable } from '../insight-source';
 import { MastodonInstances } from '../MastodonInstances';
+import { AiAvailability } from '../replies/AiAvailability';
 import type { PanelSource } from '../source';
 import { GoogleReviews } from './GoogleReviews';
 
@@ -161,6 +162,10 @@ export function SettingsView({ source }: ViewProps) {
           }}
           save={(on) => save({ ...current, platforms: { ...current.platforms, google: on } })}
         />
+      </Section>
+
+      <Section id="ai" title={t('aiTitle')}>
+        <AiAvailability endpointConfigured={null} />
       </Section>
 
       <Section id="erase" title={t('secErase')}>
