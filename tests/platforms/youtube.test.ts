@@ -5,7 +5,7 @@
  * See ../shared/fixtures/SOURCES.md for where the captures come from.
  */
 import { describe, expect, it } from 'vitest';
-import { extractPage, extractWith } from '../../core/platforms/index';
+import { extractPage, extractWith, pageContext } from '../../core/platforms/index';
 import { youtubeAdapter } from '../../core/platforms/youtube/adapter';
 import { channelOf, videoIdOf } from '../../core/platforms/youtube/ids';
 import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
@@ -495,5 +495,119 @@ describe('YouTube links', () => {
     expect(channelOf('/@Energie-Wende')).toBe('Energie-Wende');
     expect(channelOf('/channel/UCxeEIHkbdJd6UFafvg49MOA/videos')).toBe('UCxeEIHkbdJd6UFafvg49MOA');
     expect(channelOf('/watch?v=dQw4w9WgXcQ')).toBeNull();
+  });
+});
+
+describe('YouTube InnerTube responses (hand-written, shaped like youtubei/v1 JSON)', () => {
+  const context = (url: string, lang = 'en') =>
+    pageContext(youtubeAdapter, parseHtml(`<html lang="${lang}"><body></body></html>`), new URL(url));
+  const video = (videoId: string, views: string, owner?: string) => ({
+    videoRenderer: {
+      videoId,
+      title: { runs: [{ text: `Video ${videoId}` }] },
+      viewCountText: { simpleText: views },
+      publishedTimeText: { simpleText: '3 hours ago' },
+      ...(owner
+        ? {
+            ownerText: {
+              runs: [
+                { text: owner, navigationEndpoint: { browseEndpoint: { canonicalBaseUrl: `/@${owner}` } } },
+              ],
+            },
+          }
+        : {}),
+    },
+  });
+
+  it('reads a channel grid continuation (browse) as the channel’s videos with exact views', () => {
+    const json = {
+      onResponseReceivedActions: [
+        {
+          appendContinuationItemsAction: {
+            continuationItems: [
+              { richItemRenderer: { content: video('abcdefghijk', '1,234,567 views') } },
+              { richItemRenderer: { content: video('bcdefghijkl', '89 views') } },
+              { continuationItemRenderer: { continuationEndpoint: {} } },
+            ],
+          },
+        },
+      ],
+    };
+    const data = youtubeAdapter.readResponse!(
+      json,
+      new URL('https://www.youtube.com/youtubei/v1/browse?prettyPrint=false'),
+      context('https://www.youtube.com/@beispielkanal/videos'),
+    );
+    expect(data.posts?.map((p) => [p.id, p.author.handle, p.metrics.views])).toEqual([
+      ['abcdefghijk', 'beispielkanal', 1_234_567],
+      ['bcdefghijkl', 'beispielkanal', 89],
+    ]);
+  });
+
+  it('reads search results in Japanese, Korean and Chinese, where the count may come after the word', () => {
+    const json = {
+      contents: {
+        twoColumnSearchResultsRenderer: {
+          primaryContents: {
+            sectionListRenderer: {
+              contents: [
+                {
+                  itemSectionRenderer: {
+                    contents: [
+                      video('cdefghijklm', '12万 回視聴', 'jp_kanal'),
+                      video('defghijklmn', '조회수 3.4만회', 'kr_kanal'),
+                      video('efghijklmno', '5.6万次观看', 'cn_kanal'),
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    };
+    const data = youtubeAdapter.readResponse!(
+      json,
+      new URL('https://www.youtube.com/youtubei/v1/search'),
+      context('https://www.youtube.com/results?search_query=x', 'ja'),
+    );
+    expect(data.posts?.map((p) => [p.id, p.author.handle, p.metrics.views, p.approx])).toEqual([
+      ['cdefghijklm', 'jp_kanal', 120_000, ['views']],
+      ['defghijklmn', 'kr_kanal', 34_000, ['views']],
+      ['efghijklmno', 'cn_kanal', 56_000, ['views']],
+    ]);
+  });
+
+  it('reads the comments of a watch page’s comment continuation, replies under their parent', () => {
+    const comment = (commentId: string, name: string, likes: string, creator = false) => ({
+      payload: {
+        commentEntityPayload: {
+          properties: { commentId, content: { content: `Text ${commentId}` }, publishedTime: '2 hours ago' },
+          author: { displayName: name, isCreator: creator },
+          toolbar: { likeCountA11y: likes },
+        },
+      },
+    });
+    const json = {
+      frameworkUpdates: {
+        entityBatchUpdate: {
+          mutations: [
+            comment('UgzAAA', '@anna', '1,234 likes'),
+            comment('UgzAAA.BBB', '@beispielkanal', '12 likes', true),
+          ],
+        },
+      },
+    };
+    const data = youtubeAdapter.readResponse!(
+      json,
+      new URL('https://www.youtube.com/youtubei/v1/next'),
+      context('https://www.youtube.com/watch?v=abcdefghijk'),
+    );
+    expect(
+      data.comments?.map((c) => [c.id, c.postId, c.parentId, c.author.handle, c.likes, c.byPostAuthor]),
+    ).toEqual([
+      ['UgzAAA', 'abcdefghijk', null, 'anna', 1234, false],
+      ['UgzAAA.BBB', 'abcdefghijk', 'UgzAAA', 'beispielkanal', 12, true],
+    ]);
   });
 });

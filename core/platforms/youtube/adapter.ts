@@ -10,7 +10,7 @@ import type { Adapter, PageContext, PostFields } from '../adapter';
 import { cleanHandle } from '../adapter';
 import { absoluteUrl, first, jsonLd, labelOf, visibleText } from '../dom';
 import { readComments } from './comments';
-import { readEmbedded } from './embedded';
+import { readEmbedded, readResponse } from './embedded';
 import { channelFromUrl, channelOf, VIDEO_ID, videoIdOf } from './ids';
 import { activePage, bestCount, countOnButton, firstShown, hiddenWithin, watchRoot } from './page';
 import { countBefore, hasWord, timeFromText, viewsIn } from './phrases';
@@ -309,4 +309,5 @@ export const youtubeAdapter: Adapter = {
   readProfile,
   readComments,
   readEmbedded,
+  readResponse,
 };

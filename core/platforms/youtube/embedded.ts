@@ -3,7 +3,7 @@
  * the page renders. A rendered page keeps its first load's data after in-app navigation, so the data
  * is used only when it describes the URL being read.
  */
-import type { PostSnapshot, ProfileSnapshot } from '../../model';
+import type { CommentSnapshot, PostSnapshot, ProfileSnapshot } from '../../model';
 import { countInLabel, type ParsedCount, parseCount } from '../../parse/count';
 import { extractHashtags } from '../../parse/text';
 import { parseTime } from '../../parse/time';
@@ -287,4 +287,56 @@ export function readEmbedded(page: PageContext): EmbeddedData {
   }
   if (rendered(page.doc)) return {};
   return { posts: listVideos(at(data, 'contents'), page, null) };
+}
+
+/**
+ * An InnerTube response the page fetched (`/youtubei/v1/browse`, `search`, `next`): the same
+ * renderers as the first-load data. A `next` response for the open video is its watch data; browse
+ * and search continuations are lists of videos (on a channel page, the channel's); comment
+ * continuations carry the comments as `commentEntityPayload` mutations.
+ */
+export function readResponse(json: unknown, url: URL, page: PageContext): EmbeddedData {
+  const data = obj(json);
+  if (!data) return {};
+  const comments = commentsIn(data, page);
+  if (
+    url.pathname.endsWith('/next') &&
+    page.kind === 'post' &&
+    at(data, 'contents', 'twoColumnWatchNextResults')
+  ) {
+    return { ...watchData(data, null, page), comments };
+  }
+  const handle = page.kind === 'profile' ? cleanHandle(channelFromUrl(page.url)) : null;
+  const owner = handle && handle.length > 0 && !/^UC[\w-]{22}$/.test(handle) ? { handle, name: null } : null;
+  return { posts: listVideos(data, page, owner), comments };
+}
+
+/** Comments of a watch page's comment continuation (2024+: `commentEntityPayload` entities). */
+function commentsIn(data: Json, page: PageContext): CommentSnapshot[] {
+  const postId = videoIdOf(page.url.href);
+  if (!postId) return [];
+  const out: CommentSnapshot[] = [];
+  for (const [, payload] of collect(at(data, 'frameworkUpdates'), ['commentEntityPayload'])) {
+    const props = obj(payload.properties);
+    const id = typeof props?.commentId === 'string' ? props.commentId : null;
+    if (!props || !id) continue;
+    const author = obj(payload.author);
+    const toolbar = obj(payload.toolbar);
+    const shownName = typeof author?.displayName === 'string' ? author.displayName : '';
+    const likes =
+      typeof toolbar?.likeCountA11y === 'string' ? countInLabel(toolbar.likeCountA11y, page.locale) : null;
+    // A reply's id is "<parent id>.<own id>".
+    const dot = id.indexOf('.');
+    out.push({
+      id,
+      postId,
+      parentId: dot > 0 ? id.slice(0, dot) : null,
+      author: { handle: cleanHandle(shownName.startsWith('@') ? shownName : null), name: shownName || null },
+      text: text(props.content),
+      createdAt: timeFromText(typeof props.publishedTime === 'string' ? props.publishedTime : '', page),
+      likes: likes?.value ?? null,
+      byPostAuthor: author?.isCreator === true,
+    });
+  }
+  return out;
 }

@@ -22,7 +22,9 @@ export function countBefore(
   for (const word of words) {
     for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
       if (!isWholeWord(lower, at, word.length)) continue;
-      const count = trailingCount(text.slice(Math.max(0, at - 40), at), locale);
+      const count =
+        trailingCount(text.slice(Math.max(0, at - 40), at), locale) ??
+        leadingCount(text.slice(at + word.length, at + word.length + 30), locale);
       if (count) return count;
     }
   }
@@ -40,10 +42,26 @@ export function hasWord(text: string, words: readonly string[]): boolean {
   });
 }
 
+/** Scripts written without spaces: a word there may touch a number's 万 or a counter such as 人. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 function isWholeWord(s: string, at: number, length: number): boolean {
   const before = s[at - 1];
   const after = s[at + length];
-  return (before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after));
+  const openStart = UNSPACED.test(s[at] ?? '');
+  const openEnd = UNSPACED.test(s[at + length - 1] ?? '');
+  return (
+    (before === undefined || openStart || !LETTER.test(before)) &&
+    (after === undefined || openEnd || !LETTER.test(after))
+  );
+}
+
+/** The count right after a word, for languages that name the count first ("조회수 1.2만회", "チャンネル登録者数 12.3万人"). */
+function leadingCount(after: string, locale: string | null): ParsedCount | null {
+  const m = /^[\s:：]*(\d[\d.,'\s\u00a0\u202f]*(?:[万萬億亿천만억]|\p{L}{1,4}\.?)?)/u.exec(after);
+  const raw = m?.[1]?.trim();
+  // The script of the suffix tells the language better than the page's locale ("3.4만" on a ja page).
+  return raw ? (parseCount(raw, locale) ?? parseCount(raw, null)) : null;
 }
 
 /** The longest count that ends `before` ("16 Minuten 159.020 " → 159020; "1,2 M de " → 1.2M). */
