@@ -6,11 +6,14 @@
  * Times of hand-written posts come from their urns: LinkedIn ids carry epoch milliseconds in their top bits
  * (id >> 22), which the expected values below were computed from, independently of the adapter.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { linkedinAdapter } from '../../core/platforms/linkedin/adapter';
-import { describeShared, ownPage, parseHtml, sharedPage, sharedText } from './load';
+import { urnFromKey } from '../../core/platforms/linkedin/cards2026';
+import { describeShared, OWN_FIXTURES, ownPage, parseHtml, sharedPage, sharedText } from './load';
 
 describeShared('LinkedIn public company page (real capture, en)', () => {
   const page = extractPage(
@@ -337,5 +340,205 @@ describe('linkedin on odd markup', () => {
     expect(() => linkedinAdapter.readComments?.(page, posts)).not.toThrow();
     expect(() => linkedinAdapter.readEmbedded?.(page)).not.toThrow();
     expect(() => PageExtraction.parse(extractPage(doc, url))).not.toThrow();
+  });
+});
+
+/** The posts on screen: the page's data may hold more, kept flagged `seenOnScreen: false`. */
+function onScreen(page: PageExtraction): PageExtraction['posts'] {
+  return page.posts.filter((p) => p.seenOnScreen !== false);
+}
+
+/**
+ * Real captures of 2025–26 (../shared/fixtures/linkedin). Values read by hand from each file: the
+ * cards' visible and visually hidden count lines ("Sakshi Pandey and 29 others reacted", "15 comments",
+ * "1 repost"), `data-num-reactions`/`data-num-comments`, the comment tools' keys and urns, the
+ * embedded voyager JSON (`numLikes`…), and times decoded from the ids (id >> 22, `date -u`).
+ */
+describeShared('LinkedIn 2026 feed: div[role=listitem] cards without urns (real capture)', () => {
+  const page = extractPage(
+    sharedPage('linkedin/feed-2026-hitman5050.html'),
+    'https://www.linkedin.com/feed/',
+  );
+
+  it('reads all eight cards, named by the activity (or ugcPost) their comment tools encode', () => {
+    expect(page.health).toMatchObject({ candidates: 8, extracted: 8 });
+    expect(page.posts.map((p) => [p.id, p.author.handle])).toEqual([
+      // The poll's own link names the activity; its key only the ugcPost (7444367903598026754).
+      ['urn:li:activity:7444367904252436480', 'sakshi-pandey-0717933a3'],
+      ['urn:li:ugcPost:7442825266462380034', 'infosys-springboard'],
+      ['urn:li:activity:7442057614491901952', 'mehal-khaitan-7b76a9137'],
+      // "Bhayani Vasudev commented on this": the author is Dipti Kumari; the comment's urn agrees.
+      ['urn:li:activity:7444658505212661760', 'dipti-kumari-4a5167191'],
+      ['urn:li:ugcPost:7441835434923626496', 'bharatsewani1993'],
+      ['urn:li:ugcPost:7442495554624008192', 'amazon-web-services'],
+      ['urn:li:ugcPost:7444647424981204992', 'upsquaretech'],
+      ['urn:li:activity:7439513364218875904', 'tushar-amalseda'],
+    ]);
+  });
+
+  it('counts from the hidden phrases: "X and 29 others reacted" is 30, "1,231 reactions", "19 reposts"', () => {
+    expect(page.posts.map((p) => [p.metrics.likes, p.metrics.comments, p.metrics.shares])).toEqual([
+      [30, 15, 1],
+      [104, 2, 1],
+      [63, 7, 1],
+      [2, 1, null],
+      [1, 1, null],
+      [1231, 9, 19],
+      [34, null, 11],
+      [5, null, null],
+    ]);
+  });
+
+  it('times from activity ids ("20h", "1w", "1h", "2w" on the page), ads marked, the repost attributed', () => {
+    expect(page.posts[0]?.createdAt).toBe('2026-03-30T13:00:18.041Z');
+    expect(page.posts[2]?.createdAt).toBe('2026-03-24T04:00:02.039Z');
+    expect(page.posts[3]?.createdAt).toBe('2026-03-31T08:15:02.709Z');
+    expect(page.posts[7]?.createdAt).toBe('2026-03-17T03:30:05.504Z');
+    expect(page.posts.map((p) => p.promoted)).toEqual([false, true, false, false, false, true, false, false]);
+    expect(page.posts[6]?.repostedBy).toBe('utpalmv');
+    expect(page.posts[5]?.media).toBe('video');
+  });
+
+  it('decodes a comment-tools key: zigzag protobuf, field 1 an activity, field 2 a ugcPost', () => {
+    expect(urnFromKey('CgsIgMDU1PHd3tDOAQ-replaceableCommentToolsMmpeg')).toEqual({
+      type: 'activity',
+      digits: '7444658505212661760',
+    });
+    expect(urnFromKey('EgsIhIC99NLK2s/OAQ-replaceableCommentToolsx')).toEqual({
+      type: 'ugcPost',
+      digits: '7444367903598026754',
+    });
+    expect(urnFromKey('2e6d2ef5-dcc7-4357-b7c7-51a8799c1d7b')).toBeNull();
+    expect(urnFromKey('CgsI-replaceableCommentTools')).toBeNull();
+  });
+});
+
+describe('LinkedIn 2025 Ember feed, guest posts and profile activity (real captures)', () => {
+  it('Ember feed: the rendered cards with their counts, the data-only repost aggregate kept unseen', () => {
+    const page = extractPage(
+      sharedPage('linkedin/feed-2025-ember-beingadish.html'),
+      'https://www.linkedin.com/feed/',
+    );
+    expect(onScreen(page)).toHaveLength(7);
+    expect(page.posts.find((p) => p.id === 'urn:li:activity:7341458136567902210')).toMatchObject({
+      author: { handle: 'vikalp-chawla-0996a318b' },
+      metrics: { likes: 12, comments: 0, shares: 0 },
+    });
+    expect(page.posts.find((p) => p.id === 'urn:li:activity:7331527083539554305')).toMatchObject({
+      author: { handle: 'amazon-web-services' },
+      metrics: { likes: 1343, comments: 5, shares: 6 },
+      promoted: true,
+    });
+    // Namrata Pal's post, liked into the feed: in the embedded JSON (numLikes 1858) but not rendered.
+    expect(page.posts.find((p) => p.id === 'urn:li:activity:7341472333548634112')).toMatchObject({
+      author: { handle: 'namratapal' },
+      metrics: { likes: 1858, comments: 86, shares: 1 },
+      seenOnScreen: false,
+    });
+  });
+
+  it('guest post: 30 reactions and 16 comments; the eight comments shown with their own times and shown counts', () => {
+    const page = extractPage(
+      sharedPage('linkedin/post-guest-2025-darlenenewman.html'),
+      'https://www.linkedin.com/posts/darlenenewman_organizations-are-pushing-ai-adoption-harder-activity-7369346168448802817-Z85r',
+    );
+    expect(page.posts[0]).toMatchObject({
+      id: 'urn:li:activity:7369346168448802817',
+      author: { handle: 'darlenenewman' },
+      metrics: { likes: 30, comments: 16 },
+    });
+    expect(page.comments).toHaveLength(8);
+    // "3 Reactions" shown; the hidden "4 Reactions" beside it is what the count would be after one's own.
+    expect(page.comments[0]).toMatchObject({
+      id: 'urn:li:comment:(urn:li:activity:7369346168448802817,7369382526823321600)',
+      postId: 'urn:li:activity:7369346168448802817',
+      author: { handle: 'manuelbarragan', name: 'Manuel Barragan' },
+      createdAt: '2025-09-04T14:55:10.901Z',
+      likes: 3,
+    });
+  });
+
+  it('company guest post: 75 reactions, 4 comments', () => {
+    const page = extractPage(
+      sharedPage('linkedin/post-guest-2025-company-cipd.html'),
+      'https://www.linkedin.com/posts/cipd_cipd-hr-people-activity-7368318536743538688-R0tM',
+    );
+    expect(page.posts[0]).toMatchObject({
+      id: 'urn:li:activity:7368318536743538688',
+      author: { handle: 'cipd' },
+      metrics: { likes: 75, comments: 4 },
+    });
+  });
+
+  it('own profile: 491 followers, the activity card and the two Featured posts', () => {
+    const page = extractPage(
+      sharedPage('linkedin/profile-own-activity-ember-asifrahman.html'),
+      'https://www.linkedin.com/in/asifrahman10018/',
+    );
+    expect(page.profile).toMatchObject({ handle: 'asifrahman10018', followers: 491 });
+    expect(page.posts.map((p) => p.id)).toEqual([
+      'urn:li:activity:7304174464622022656',
+      'urn:li:activity:7297698405672263681',
+      'urn:li:activity:7178334044256972801',
+    ]);
+    expect(page.posts[0]?.metrics).toMatchObject({ likes: 4, comments: 0 });
+    expect(page.posts[2]).toMatchObject({
+      createdAt: '2024-03-26T10:16:43.148Z',
+      metrics: { likes: 18, comments: 1 },
+    });
+  });
+});
+
+describe('LinkedIn voyager responses, 2025 dash shape (hand-written, German)', () => {
+  const json: unknown = JSON.parse(
+    readFileSync(join(OWN_FIXTURES, 'linkedin/voyager-dash-feed-de-2025.json'), 'utf8'),
+  );
+  const page = pageContext(
+    linkedinAdapter,
+    parseHtml('<html lang="de"></html>'),
+    new URL('https://www.linkedin.com/feed/'),
+  );
+  const data = linkedinAdapter.readResponse!(
+    json,
+    new URL('https://www.linkedin.com/voyager/api/graphql?queryId=voyagerFeedDashMainFeed.abc'),
+    page,
+  );
+
+  it('reads each update with exact counts from its social detail, the time from its own id', () => {
+    expect(data.posts?.map((p) => [p.id, p.metrics.likes, p.metrics.comments, p.metrics.shares])).toEqual([
+      ['urn:li:activity:7300000000000000001', 1234, 56, 7],
+      // An aggregate ("Anna Muster gefällt das"): its first activity, the counts of the post it shows.
+      ['urn:li:activity:7300000000000000500', 89, 12, 1],
+    ]);
+    expect(data.posts?.[0]).toMatchObject({
+      author: { handle: 'baeckerei-schmidt', name: 'Bäckerei Schmidt GmbH' },
+      text: 'Wir suchen Verstärkung in der Backstube! #jobs',
+      hashtags: ['jobs'],
+      createdAt: '2025-02-25T03:53:47.441Z',
+    });
+    // The liked post's own date (its ugcPost), not the like's.
+    expect(data.posts?.[1]?.createdAt).toBe('2025-02-19T15:26:30.283Z');
+  });
+
+  it("keeps each update as 4CAT's LinkedIn item: references resolved, id the update's urn", () => {
+    expect(data.raw?.[0]).toMatchObject({
+      id: 'urn:li:activity:7300000000000000001',
+      kind: 'post',
+      source: 'response',
+    });
+    expect(data.raw?.[0]?.data).toMatchObject({
+      id: 'urn:li:fsd_update:(urn:li:activity:7300000000000000001,MAIN_FEED,EMPTY,DEFAULT,false)',
+      '*socialDetail': { '*totalSocialActivityCounts': { numLikes: 1234 } },
+    });
+  });
+
+  it('reads nothing from a response without updates', () => {
+    expect(
+      linkedinAdapter.readResponse!({ data: {}, included: [] }, new URL('https://www.linkedin.com/x'), page)
+        .posts,
+    ).toEqual([]);
+    expect(linkedinAdapter.readResponse!(null, new URL('https://www.linkedin.com/x'), page).posts).toEqual(
+      [],
+    );
   });
 });

@@ -2,13 +2,14 @@
  * LinkedIn: feed, member and company pages (with their post lists), single posts with comments, content
  * search; the public company page; LinkedIn's own feed JSON where a page embeds it in `<code>` elements.
  */
-import type { CommentSnapshot, Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
+import type { CommentSnapshot, Metric, PageKind, PostSnapshot, ProfileSnapshot, RawItem } from '../../model';
 import { type ParsedCount, parseCount } from '../../parse/count';
 import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { countOf, first, meta, visibleText } from '../dom';
 import { countInPhrase, phraseCounts, statementOf } from '../phrase-counts';
+import { commentActivity, isCard2026, keyUrns } from './cards2026';
 import {
   AGE_LINE,
   ALT_NAME,
@@ -18,10 +19,11 @@ import {
   POST_URN,
   PROFILE_PHRASES,
   PROMOTED_LABELS,
+  REACTOR_OTHERS,
   REPOST_WORDS,
 } from './selectors';
 import { urnTime } from './urn';
-import { readVoyager } from './voyager';
+import { activitiesByShare, documents, readVoyagerDocuments, responseDocuments } from './voyager';
 
 const ORIGIN = 'https://www.linkedin.com';
 const ZERO: ParsedCount = { value: 0, approx: false };
@@ -44,8 +46,22 @@ function recognize(doc: Document): boolean {
   );
 }
 
+/** A list item (a profile's Featured or Activity carousel) linking to exactly one activity: a post card. */
+function isLinkedCard(li: Element): boolean {
+  const urns = new Set(
+    [...li.querySelectorAll('a[href*="/feed/update/urn:li:activity:"]')].map(
+      (a) => /urn:li:activity:(\d+)/.exec(a.getAttribute('href') ?? '')?.[1],
+    ),
+  );
+  return urns.size === 1;
+}
+
 function findPosts(root: ParentNode): Element[] {
-  const all = [...root.querySelectorAll(LI.post)];
+  const all = [
+    ...root.querySelectorAll(LI.post),
+    ...[...root.querySelectorAll('div[role="listitem"]')].filter(isCard2026),
+    ...[...root.querySelectorAll('li')].filter(isLinkedCard),
+  ];
   return all.filter((el) => !all.some((outer) => outer !== el && outer.contains(el)));
 }
 
@@ -60,12 +76,18 @@ function urnOf(card: Element): { type: string; digits: string } | null {
     const m = POST_URN.exec(value);
     if (m && !value.startsWith('urn:li:comment')) return { type: m[1]!, digits: m[2]! };
   }
+  // The 2026 feed: the card's comment tools name its activity (or only its ugcPost); its comments name the activity.
+  const keyed = keyUrns(card);
+  const activity = keyed.find((u) => u.type === 'activity');
+  if (activity) return activity;
+  const commented = commentActivity(card);
+  if (commented) return { type: 'activity', digits: commented };
   for (const a of card.querySelectorAll('a[href*="urn:li:"], a[href*="-activity-"]')) {
     const href = decoded(a.getAttribute('href') ?? '');
     const m = POST_URN.exec(href) ?? /-activity-(\d{10,})-/.exec(href);
     if (m) return m.length === 3 ? { type: m[1]!, digits: m[2]! } : { type: 'activity', digits: m[1]! };
   }
-  return null;
+  return keyed[0] ?? null;
 }
 
 /**
@@ -109,6 +131,28 @@ function headerLines(card: Element, textEl: Element | null): Element[] {
       lines.push(el);
   }
   return lines;
+}
+
+/**
+ * The 2026 card's author: the last member or company link before the post's text (the lines above it
+ * name who reacted, commented, reposted or follows the author; the author's own lockup comes last).
+ */
+function author2026(card: Element, textEl: Element | null): { handle: string | null; name: string | null } {
+  const links = [
+    ...card.querySelectorAll(
+      'a[href*="/in/"], a[href*="/company/"], a[href*="/school/"], a[href*="/showcase/"]',
+    ),
+  ].filter((a) => !textEl?.contains(a) && (!textEl || (a.compareDocumentPosition(textEl) & 4) !== 0));
+  const last = links.at(-1);
+  const handle = handleOf(last?.getAttribute('href'));
+  if (!handle) return { handle: null, name: null };
+  const name = links
+    .filter((a) => handleOf(a.getAttribute('href')) === handle)
+    .map((a) => nameIn(visibleText(a)))
+    .filter((t) => t && !/\d/.test(t))
+    // The avatar's alt ("View Anna’s profile, open to work") is longer than the name line ("Anna").
+    .sort((a, b) => a.length - b.length)[0];
+  return { handle, name: name || null };
 }
 
 function authorOf(card: Element, headers: Element[]): { handle: string | null; name: string | null } {
@@ -158,14 +202,25 @@ function ageOf(card: Element, textEl: Element | null, page: PageContext): string
     ...[...card.querySelectorAll('p, span')].filter(
       (el) => el.childElementCount === 0 && /•/.test(el.textContent ?? ''),
     ),
+    // 2026: "20h • " and the visibility icon share one paragraph.
+    ...[...card.querySelectorAll('p, span')].filter(
+      (el) => el.childElementCount > 0 && /•/.test(ownText(el)),
+    ),
   ];
   for (const el of candidates) {
     if (textEl?.contains(el) || el.closest(LI.comments)) continue;
-    const m = AGE_LINE.exec(visibleText(el));
+    const m = AGE_LINE.exec(el.childElementCount > 0 ? ownText(el) : visibleText(el));
     const at = m ? parseTime(m[1]!, page.now, page.locale) : null;
     if (at) return at;
   }
   return null;
+}
+
+/** The text of an element's own text nodes, not its children's. */
+function ownText(el: Element): string {
+  let text = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += n.nodeValue ?? '';
+  return text;
 }
 
 function readCounts(
@@ -187,6 +242,7 @@ function readCounts(
     exact(LI.numReactions, 'data-num-reactions') ??
     countOf(card.querySelector(LI.reactionsCount), page.locale) ??
     counts.likes ??
+    reactorsPlusOne(card, textEl, page) ??
     null;
   counts.comments = exact(LI.numComments, 'data-num-comments') ?? counts.comments ?? null;
   // Both renderings leave a count out when it is 0 (and the bar out when all are).
@@ -196,6 +252,17 @@ function readCounts(
     for (const metric of ['likes', 'comments'] as const) counts[metric] ??= ZERO;
   }
   return counts;
+}
+
+/**
+ * "Anna and 29 others reacted": the named reactor plus the others, i.e. 30 reactions. The 2026 feed
+ * writes its reaction count only this way (a visually hidden span and the visible line).
+ */
+function reactorsPlusOne(card: Element, textEl: Element | null, page: PageContext): ParsedCount | null {
+  const others = phraseCounts(card, { likes: REACTOR_OTHERS }, page.locale, {
+    skip: (el) => el === textEl || el.matches(LI.comments),
+  }).likes;
+  return others ? { value: others.value + 1, approx: others.approx } : null;
 }
 
 function mediaOf(card: Element): PostFields['media'] {
@@ -221,12 +288,23 @@ function readPost(card: Element, page: PageContext): PostFields | null {
   const textEl = first(card, LI.text);
   const headers = headerLines(card, textEl);
   const reposter = repostedBy(headers);
-  const author = authorOf(card, headers);
+  const author = isCard2026(card) ? author2026(card, textEl) : authorOf(card, headers);
+  // A card that names only its ugcPost (2026) gets its activity from the page's data when the data has it.
+  const activity =
+    urn && urn.type !== 'activity'
+      ? activitiesByShare(embeddedDocuments(page.doc)).get(urn.digits)
+      : undefined;
+  if (activity && urn) Object.assign(urn, { type: 'activity', digits: activity });
   const id = urn ? `urn:li:${urn.type}:${urn.digits}` : cardKey(card);
   // The time shown is the content's: a repost's own activity is younger than the post it shares.
   const attributed = POST_URN.exec(card.getAttribute('data-attributed-urn') ?? '')?.[2];
+  // Only an activity id is made when the post is published; a ugcPost id when it was drafted (a
+  // scheduled post's is days older than the post), so its time is the shown age's, the id's the fallback.
   const createdAt =
-    urnTime(attributed) ?? (urn && !reposter ? urnTime(urn.digits) : null) ?? ageOf(card, textEl, page);
+    urnTime(attributed) ??
+    (urn?.type === 'activity' && !reposter ? urnTime(urn.digits) : null) ??
+    ageOf(card, textEl, page) ??
+    (urn && !reposter ? urnTime(urn.digits) : null);
   const link = urn
     ? [...(card.parentElement ?? card).querySelectorAll('a[href]')].find((a) =>
         (a.getAttribute('href') ?? '').includes(urn.digits),
@@ -253,7 +331,7 @@ function readPost(card: Element, page: PageContext): PostFields | null {
 
 function readComments(page: PageContext, posts: readonly PostSnapshot[]): CommentSnapshot[] {
   const cards = findPosts(page.doc);
-  const out: CommentSnapshot[] = [];
+  const out: CommentSnapshot[] = readGuestComments(page, posts);
   for (const el of page.doc.querySelectorAll(LI.comment)) {
     const id = el.getAttribute('data-id') ?? '';
     const m = /urn:li:comment:\((?:urn:li:)?(activity|ugcPost|share):(\d+),(\d+)\)/.exec(id);
@@ -290,6 +368,56 @@ function readComments(page: PageContext, posts: readonly PostSnapshot[]): Commen
   return out;
 }
 
+/**
+ * The guest post view's comments (`section.comment`): the comment urn sits on its report link
+ * (`data-semaphore-content-urn`), the count in `.comment__reactions-count` — twice, the hidden copy
+ * being what the count would become with the reader's own reaction, so only the shown one is read.
+ * The comment id carries its time.
+ */
+function readGuestComments(page: PageContext, posts: readonly PostSnapshot[]): CommentSnapshot[] {
+  const out: CommentSnapshot[] = [];
+  const seen = new Set<string>();
+  for (const marker of page.doc.querySelectorAll('[data-semaphore-content-urn^="urn:li:comment:"]')) {
+    const id = marker.getAttribute('data-semaphore-content-urn') ?? '';
+    const m = /^urn:li:comment:\(urn:li:(activity|ugcPost|share):(\d+),(\d+)\)$/.exec(id);
+    const box = marker.closest('section.comment, .comment');
+    if (!m || !box || seen.has(id)) continue;
+    seen.add(id);
+    const named = `urn:li:${m[1]}:${m[2]}`;
+    const postId = posts.some((p) => p.id === named)
+      ? named
+      : page.kind === 'post'
+        ? (posts[0]?.id ?? named)
+        : named;
+    const author =
+      box.querySelector('a.comment__author') ?? box.querySelector('a[href*="/in/"], a[href*="/company/"]');
+    const handle = handleOf(author?.getAttribute('href'));
+    const textEl = box.querySelector('.comment__text, [class*="attributed-text-segment-list__content"]');
+    const shown = [...box.querySelectorAll('.comment__reactions-count')].find(
+      (el) => !el.classList.contains('hidden'),
+    );
+    const likes = shown
+      ? (countInPhrase(visibleText(shown), METRIC_PHRASES.likes ?? [], page.locale)?.count.value ?? null)
+      : null;
+    const parentBox = box.parentElement?.closest('section.comment, .comment');
+    const parentUrn = parentBox
+      ?.querySelector('[data-semaphore-content-urn^="urn:li:comment:"]')
+      ?.getAttribute('data-semaphore-content-urn');
+    const post = posts.find((p) => p.id === postId);
+    out.push({
+      id,
+      postId,
+      parentId: parentUrn ?? null,
+      author: { handle, name: visibleText(author) || null },
+      text: visibleText(textEl),
+      createdAt: urnTime(m[3]),
+      likes,
+      byPostAuthor: handle !== null && handle === post?.author.handle,
+    });
+  }
+  return out;
+}
+
 function readProfile(page: PageContext): ProfileSnapshot | null {
   if (page.kind !== 'profile') return null;
   const handle = handleOf(page.url.pathname);
@@ -309,13 +437,45 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   };
 }
 
+/** Posts and their raw updates (4CAT's LinkedIn items) from voyager documents. */
+function fromVoyager(
+  docs: Parameters<typeof readVoyagerDocuments>[0],
+  source: RawItem['source'],
+): EmbeddedData {
+  const posts: PostSnapshot[] = [];
+  const raw: RawItem[] = [];
+  for (const read of readVoyagerDocuments(docs)) {
+    const post = buildPost(read.fields);
+    if (!post || posts.some((p) => p.id === post.id)) continue;
+    posts.push(post);
+    raw.push({ id: post.id, kind: 'post', source, data: read.raw });
+  }
+  return { posts, raw };
+}
+
+/** The page's voyager documents, parsed once per document (until more arrive). */
+const embeddedCache = new WeakMap<Document, { codes: number; docs: ReturnType<typeof documents> }>();
+function embeddedDocuments(doc: Document): ReturnType<typeof documents> {
+  const codes = doc.querySelectorAll('code').length;
+  const hit = embeddedCache.get(doc);
+  if (hit && hit.codes === codes) return hit.docs;
+  const docs = documents(doc);
+  embeddedCache.set(doc, { codes, docs });
+  return docs;
+}
+
+function readResponse(json: unknown, _url: URL, _page: PageContext): EmbeddedData {
+  return fromVoyager(responseDocuments(json), 'response');
+}
+
 /** The public page's meta description ("Audiense | 5,750 followers on LinkedIn."), and embedded feed JSON. */
 function readEmbedded(page: PageContext): EmbeddedData {
   const out: EmbeddedData = {};
-  const posts = readVoyager(page.doc)
-    .map((fields) => buildPost(fields))
-    .filter((p): p is PostSnapshot => p !== null);
-  if (posts.length > 0) out.posts = posts;
+  const { posts, raw } = fromVoyager(embeddedDocuments(page.doc), 'embedded');
+  if (posts && posts.length > 0) {
+    out.posts = posts;
+    out.raw = raw;
+  }
   const handle = handleOf(page.url.pathname);
   const ogUrl = meta(page.doc, 'og:url') ?? '';
   if (page.kind === 'profile' && handle && handleOf(ogUrl) === handle) {
@@ -331,7 +491,7 @@ function readEmbedded(page: PageContext): EmbeddedData {
 
 export const linkedinAdapter: Adapter = {
   id: 'linkedin',
-  version: '1.0.0',
+  version: '1.1.0',
   recognize,
   pageKind,
   findPosts,
@@ -339,4 +499,5 @@ export const linkedinAdapter: Adapter = {
   readProfile,
   readComments,
   readEmbedded,
+  readResponse,
 };

@@ -62,16 +62,22 @@ export const LI = {
     '.comments-post-meta__name-text span[aria-hidden="true"]',
     '.comments-post-meta__name-text',
   ],
-  video: 'video, .update-components-linkedin-video, [data-test-id="feed-native-video-content"]',
+  video:
+    'video, .update-components-linkedin-video, [data-test-id="feed-native-video-content"], [data-vjs-player]',
   image: '.update-components-image, [data-test-id="feed-images-content"], img[src*="feedshare"]',
   article: '.update-components-article, [data-test-id="article-content"], .feed-shared-article',
   poll: '.update-components-poll, [data-test-id="poll-content"]',
-  document: '.update-components-document, iframe[src*="native-document"]',
+  document:
+    '.update-components-document, iframe[src*="native-document"], [componentkey^="document-container"]',
 } as const;
 
 /** `urn:li:activity:<digits>` and its siblings, anywhere in an attribute value or a link. */
 export const POST_URN = /urn:li:(activity|ugcPost|share):(\d{10,})/;
 
+/**
+ * Count phrases per UI language (de en fr es it nl pt pl tr ja zh ko ar), lower case, `#` the number.
+ * LinkedIn writes them in the counts bar, in aria-labels and (2026) in visually hidden spans.
+ */
 export const METRIC_PHRASES: Phrases = {
   likes: [
     '# reaktionen',
@@ -79,8 +85,25 @@ export const METRIC_PHRASES: Phrases = {
     '# reactions',
     '# reaction',
     '# réactions',
+    '# réaction',
     '# reacciones',
+    '# reacción',
     '# reazioni',
+    '# reazione',
+    '# reacties',
+    '# reactie',
+    '# reações',
+    '# reação',
+    '# reakcje',
+    '# reakcji',
+    '# tepki',
+    '# 件のリアクション',
+    'リアクション#件',
+    '# 次回应',
+    '# 个回应',
+    '반응 #개',
+    '# تفاعل',
+    '# تفاعلات',
   ],
   comments: [
     '# kommentare',
@@ -90,6 +113,23 @@ export const METRIC_PHRASES: Phrases = {
     '# commentaires',
     '# commentaire',
     '# comentarios',
+    '# comentario',
+    '# commenti',
+    '# commento',
+    '# opmerkingen',
+    '# opmerking',
+    '# comentários',
+    '# comentário',
+    '# komentarze',
+    '# komentarzy',
+    '# komentarz',
+    '# yorum',
+    '# 件のコメント',
+    'コメント#件',
+    '# 条评论',
+    '댓글 #개',
+    '# تعليقات',
+    '# تعليق',
   ],
   shares: [
     '# reposts',
@@ -97,14 +137,81 @@ export const METRIC_PHRASES: Phrases = {
     '# mal geteilt',
     '# geteilt',
     '# republications',
+    '# republication',
     '# veces compartido',
+    '# compartidos',
+    '# diffusioni',
+    '# diffusione',
+    '# reposts',
+    '# compartilhamentos',
+    '# compartilhamento',
+    '# udostępnienia',
+    '# udostępnień',
+    '# yeniden yayın',
+    '# 件の再投稿',
+    '# 次转发',
+    '퍼감 #회',
+    '# إعادة نشر',
     '# shares',
   ],
-  views: ['# impressionen', '# impressions', '# aufrufe', '# views', '# vues'],
+  views: [
+    '# impressionen',
+    '# impressions',
+    '# aufrufe',
+    '# views',
+    '# vues',
+    '# visualizaciones',
+    '# visualizzazioni',
+  ],
 };
 
+/**
+ * "Anna and 29 others reacted": the reactors besides the one named; the total is this + 1. Only the
+ * "and # others" part is matched, so "29 others" in a caption without "and" is never taken.
+ */
+export const REACTOR_OTHERS: readonly string[] = [
+  'and # others',
+  'and # other',
+  'und # weitere',
+  'und # weiteren',
+  'et # autres',
+  'et # autre',
+  'y # personas más',
+  'y # más',
+  'e altri #',
+  'e # altri',
+  'en # anderen',
+  'en # andere',
+  'e mais #',
+  'e outras # pessoas',
+  'i # innych',
+  'i # inne osoby',
+  've # kişi daha',
+  've diğer #',
+  '他#人',
+  '和另外 # 人',
+  '외 #명',
+  'و# آخرون',
+  'و # آخرين',
+];
+
 export const PROFILE_PHRASES: Phrases<'followers'> = {
-  followers: ['# follower', '# followers', '# abonnés', '# seguidores', '# abonnenten'],
+  followers: [
+    '# follower',
+    '# followers',
+    '# abonnés',
+    '# abonné',
+    '# seguidores',
+    '# abonnenten',
+    '# follower',
+    '# volgers',
+    '# obserwujących',
+    '# takipçi',
+    'フォロワー#人',
+    '# 位关注者',
+    '팔로워 #명',
+    '# متابع',
+  ],
 };
 
 /** The line above a post when someone in your network acted on it; only a repost makes them `repostedBy`. */
@@ -138,7 +245,7 @@ export const REPOST_WORDS = [
 
 /** Avatar alt texts that carry the actor's name (en; de as LinkedIn words them in its German UI, unverified). */
 export const ALT_NAME = [
-  /^View (.+?)[’']s profile$/,
+  /^View (.+?)[’']s profile(?:$|,)/,
   /^View company: (.+)$/,
   /^Profil von (.+?) anzeigen$/,
   /^Unternehmen anzeigen: (.+)$/,
@@ -151,6 +258,15 @@ export const PROMOTED_LABELS = [
   'Sponsored',
   'Sponsorisé',
   'Promocionado',
+  'Promosso',
+  'Gepromoot',
+  'Promovido',
+  'Promowane',
+  'Tanıtılan',
+  'プロモーション',
+  '推广',
+  '광고',
+  'ترويج',
 ];
 
 /** The relative age LinkedIn shows ("2 Tage •", "4d", "12h •", "1 Woche • Bearbeitet"). */
