@@ -9,6 +9,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { type InsertResult, insertDraft } from '../../core/content/insert-text';
 import { type Lang, lang as uiLang } from '../i18n';
 import { type InsertDraftKey, insertDraftText } from './insert-draft-strings';
+import { attachClosedShadow } from './shadow';
 
 export interface DraftOption {
   text: string;
@@ -197,7 +198,7 @@ export function mountInsertDraft(container: Element, props: InsertDraftProps) {
   const doc = container.ownerDocument;
   const host = doc.createElement('resonanz-insert-draft');
   container.append(host);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = attachClosedShadow(host);
   const style = doc.createElement('style');
   style.textContent = INSERT_DRAFT_CSS;
   const mount = doc.createElement('div');

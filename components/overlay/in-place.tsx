@@ -16,6 +16,7 @@ import type { Adapter } from '../../core/platforms/adapter';
 import { extractWith } from '../../core/platforms/index';
 import { type Lang, type MessageKey, t } from '../i18n';
 import { type DraftOption, type InsertDraftProps, mountInsertDraft } from './InsertDraft';
+import { attachClosedShadow } from './shadow';
 
 /** What the worker needs to draft for a comment (the `draftsFor` message without its type). */
 export interface DraftRequest {
@@ -161,7 +162,7 @@ export class InPlaceReplies {
     const { doc } = this.options;
     const host = doc.createElement(InPlaceReplies.TAG.toLowerCase());
     host.dataset.commentId = request.commentId;
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = attachClosedShadow(host);
     const style = doc.createElement('style');
     style.textContent = HOST_CSS;
     const wrap = doc.createElement('div');

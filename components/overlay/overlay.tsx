@@ -9,6 +9,7 @@ import type { PostScore } from '../../core/messages';
 import type { PostSnapshot } from '../../core/model';
 import { browserLang, type Lang, lang } from '../i18n';
 import { BADGE_CSS, Badge } from './Badge';
+import { attachClosedShadow } from './shadow';
 
 interface Slot {
   el: Element;
@@ -189,7 +190,7 @@ export class Overlay {
   }
 
   private mount(slot: Slot): void {
-    const shadow = slot.host.attachShadow({ mode: 'open' });
+    const shadow = attachClosedShadow(slot.host);
     const sheet = this.sheet();
     if (sheet) shadow.adoptedStyleSheets = [sheet];
     else {

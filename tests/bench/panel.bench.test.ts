@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from '../e2e/harness';
+import { launch, type Session, shadowContents } from '../e2e/harness';
 import { putRows, seedBulk } from '../e2e/seed';
 import { xFeed } from './feeds';
 import { median, report } from './report';
@@ -128,9 +128,8 @@ async function feedRun(session: Session, html: string, origin = 'https://x.com')
   });
   await page.waitForTimeout(300);
   const whileScrolling = await page.evaluate(() => Math.max(0, ...window.__longTasks));
-  const drawn = await page.evaluate(
-    () => [...document.querySelectorAll('resonanz-badge')].filter((b) => b.shadowRoot).length,
-  );
+  // Closed shadow roots: a drawn badge is one whose root DevTools sees filled.
+  const drawn = (await shadowContents(page, 'resonanz-badge')).filter((b) => b.html !== '').length;
   const posts = await read();
   await page.close();
   return { whileReading, whileScrolling, drawn, posts, longestSlice };

@@ -1,8 +1,10 @@
 /** The in-feed badge: the figure first, one compact n-marker when the baseline is thin, views where they lead. */
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lang } from '../../components/i18n';
 import { Badge } from '../../components/overlay/Badge';
 import { Overlay } from '../../components/overlay/overlay';
+import { shadowOf } from '../../components/overlay/shadow';
 import type { PostScore } from '../../core/messages';
 import { emptyMetrics, type PostSnapshot } from '../../core/model';
 import { mount } from './render';
@@ -111,8 +113,7 @@ describe('the badge', () => {
     overlay.show([{ el, post: snap({ likes: 12 }) }]);
     overlay.scores({ '1': score({ baselineN: 3 }) });
     const label = () =>
-      el.querySelector('resonanz-badge')?.shadowRoot?.querySelector('.badge')?.getAttribute('aria-label') ??
-      '';
+      shadowOf(el.querySelector('resonanz-badge'))?.querySelector('.badge')?.getAttribute('aria-label') ?? '';
     await vi.waitFor(() => expect(label()).toContain('12 interactions'));
     overlay.setLanguage('de');
     expect(label()).toContain('12 Interaktionen');

@@ -10,7 +10,13 @@ import type {
   SetData,
 } from '../../components/panel/insight-source';
 import type { PageState, PanelSource } from '../../components/panel/source';
-import type { AccountObservation, CompetitiveSet, StoredAccount, StoredComment, StoredPost } from '../../core/model';
+import type {
+  AccountObservation,
+  CompetitiveSet,
+  StoredAccount,
+  StoredComment,
+  StoredPost,
+} from '../../core/model';
 import { accountBaseline } from '../../core/scoring/baseline';
 import { accountKey } from '../../core/scoring/maturity';
 import { viewsBaseline } from '../../core/scoring/views';
@@ -86,7 +92,9 @@ export function fakeSource(data: FakeData = {}) {
             account: accounts.find((a) => a.platform === ref.platform && a.handle === key) ?? null,
             posts: posts.filter((p) => p.platform === ref.platform && p.authorKey === key),
             history: (data.history ?? []).filter((h) => h.platform === ref.platform && h.handle === key),
-            reviews: (data.reviews ?? []).filter((c) => c.platform === ref.platform && c.postAuthorKey === key),
+            reviews: (data.reviews ?? []).filter(
+              (c) => c.platform === ref.platform && c.postAuthorKey === key,
+            ),
           },
         });
       }

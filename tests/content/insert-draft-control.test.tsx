@@ -2,10 +2,12 @@
  * The "insert in place" control as a user meets it: drafts shown as text, picked by mouse or
  * keyboard, a status that says the draft was only inserted — and keys that stay inside it.
  */
+
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InsertDraft, mountInsertDraft } from '../../components/overlay/InsertDraft';
+import { shadowOf } from '../../components/overlay/shadow';
 import type { InsertResult } from '../../core/content/insert-text';
 
 const DRAFTS = [
@@ -111,7 +113,7 @@ describe('the insert-draft control', () => {
     document.body.append(container);
     root = document.createElement('div');
     const handle = mountInsertDraft(container, { drafts: DRAFTS, target: null, lang: 'de' });
-    expect(handle.host.shadowRoot?.querySelectorAll('button.draft')).toHaveLength(2);
+    expect(shadowOf(handle.host)?.querySelectorAll('button.draft')).toHaveLength(2);
     expect(container.querySelectorAll('button')).toHaveLength(0); // the page cannot style or query it
     handle.remove();
     expect(container.children).toHaveLength(0);

@@ -8,10 +8,20 @@
  * go to test-artifacts/ (gitignored): they show real people's posts and must never be committed.
  * What each capture showed is printed as one JSON line per capture (FIRST-VISIT …).
  */
+import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedText } from '../platforms/load';
-import { launch, openPanel, readStore, type Session, screenshot, tabIdOf, until } from './harness';
+import {
+  launch,
+  openPanel,
+  readStore,
+  type Session,
+  screenshot,
+  shadowContents,
+  tabIdOf,
+  until,
+} from './harness';
 
 interface Capture {
   name: string;
@@ -106,20 +116,22 @@ async function overflowing(panel: Page): Promise<string[]> {
   });
 }
 
-/** The badges' faces (without the hover card) on the page, by post id. */
+/** The badges' faces (without the hover card) on the page, by post id (read through DevTools: the roots are closed). */
 async function badgeFaces(page: Page): Promise<{ id: string; face: string }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('resonanz-badge')].map((host) => {
-      const id = host.getAttribute('data-resonanz-post') ?? '';
-      const badge = host.shadowRoot?.querySelector('.badge');
-      if (!badge) return { id, face: '(not drawn)' };
-      const face = [...badge.children]
-        .filter((c) => !c.classList.contains('card'))
-        .map((c) => c.textContent)
-        .join('');
-      return { id, face };
-    }),
-  );
+  // Parsed here, not in the page: some platforms' pages allow only Trusted Types HTML.
+  const { document } = new Window();
+  return (await shadowContents(page, 'resonanz-badge')).map(({ attributes, html }) => {
+    const id = attributes['data-resonanz-post'] ?? '';
+    const box = document.createElement('template');
+    box.innerHTML = html;
+    const badge = box.content.querySelector('.badge');
+    if (!badge) return { id, face: '(not drawn)' };
+    const face = [...badge.children]
+      .filter((c) => !c.classList.contains('card'))
+      .map((c) => c.textContent)
+      .join('');
+    return { id, face };
+  });
 }
 
 for (const lang of ['en', 'de'] as const) {

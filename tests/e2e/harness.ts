@@ -139,3 +139,51 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+interface CdpNode {
+  nodeId: number;
+  localName?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+/**
+ * What Resonanz drew inside the closed shadow roots of every `tag` element on the page: the host's
+ * attributes and the root's HTML. Page scripts (and Playwright's evaluate, which runs as one) see
+ * `shadowRoot === null`; the DevTools protocol, like a person with DevTools open, pierces them.
+ */
+export async function shadowContents(
+  page: Page,
+  tag: string,
+): Promise<{ attributes: Record<string, string>; html: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const hosts: CdpNode[] = [];
+    const walk = (node: CdpNode) => {
+      if (node.localName === tag) hosts.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+      if (node.contentDocument) walk(node.contentDocument);
+    };
+    walk(root);
+    const out: { attributes: Record<string, string>; html: string }[] = [];
+    for (const host of hosts) {
+      const attributes: Record<string, string> = {};
+      const list = host.attributes ?? [];
+      for (let i = 0; i + 1 < list.length; i += 2) attributes[list[i]!] = list[i + 1]!;
+      let html = '';
+      for (const child of host.shadowRoots?.[0]?.children ?? []) {
+        const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as {
+          outerHTML: string;
+        };
+        html += outerHTML;
+      }
+      out.push({ attributes, html });
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -3,7 +3,17 @@
  * IndexedDB → side panel, with badges on the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPanel, readStore, type Session, screenshot, serve, tabIdOf, until } from './harness';
+import {
+  launch,
+  openPanel,
+  readStore,
+  type Session,
+  screenshot,
+  serve,
+  shadowContents,
+  tabIdOf,
+  until,
+} from './harness';
 import { xHomeTimeline } from './pages';
 
 interface Row {
@@ -64,10 +74,19 @@ describe('X walking skeleton in Chromium', () => {
 
     // One badge per post, in a shadow root.
     await until(async () => (await page.locator('resonanz-badge').count()) === 3, 10_000, 'three badges');
-    const badgeText = await page
-      .locator('resonanz-badge')
-      .first()
-      .evaluate((el) => el.shadowRoot?.textContent ?? '');
+    // The badge's shadow root is closed: the page sees none, DevTools (the protocol) does.
+    expect(
+      await page
+        .locator('resonanz-badge')
+        .first()
+        .evaluate((el) => el.shadowRoot),
+    ).toBeNull();
+    const [first] = await shadowContents(page, 'resonanz-badge');
+    const badgeText = await page.evaluate((html) => {
+      const box = document.createElement('template');
+      box.innerHTML = html;
+      return box.content.textContent ?? '';
+    }, first?.html ?? '');
     expect(badgeText).toContain('762'); // 48 + 152 + 553 + 9 interactions
 
     const tabId = await tabIdOf(session, 'https://x.com/home');

@@ -3,8 +3,10 @@
  * real YouTube markup), asks for drafts and shows the InsertDraft control beside the box; picking a
  * draft puts it into that box and nothing else. The post's own "add a comment" box answers no comment.
  */
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InPlaceReplies } from '../../components/overlay/in-place';
+import { shadowOf } from '../../components/overlay/shadow';
 import { commentForBox, locateComment, scrollToComment } from '../../core/content/comments';
 import type { InsertResult } from '../../core/content/insert-text';
 import { insertReply } from '../../core/content/reply-actions';
@@ -38,8 +40,8 @@ function openReplyBox(under: Element): Element {
 const focus = (el: Element) => el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
 const controlDrafts = () => {
   const host = document.querySelector('resonanz-reply-assist');
-  const inner = host?.shadowRoot?.querySelector('resonanz-insert-draft');
-  return [...(inner?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.draft') ?? [])];
+  const inner = shadowOf(host)?.querySelector('resonanz-insert-draft');
+  return [...(shadowOf(inner)?.querySelectorAll<HTMLButtonElement>('button.draft') ?? [])];
 };
 
 const DRAFTS = [
