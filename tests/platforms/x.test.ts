@@ -352,3 +352,34 @@ describe('X status ids', () => {
     expect(timeFromStatusId('abc')).toBeNull();
   });
 });
+
+describe('X profile, logged out, 2025 (real capture, en UI, Japanese posts)', () => {
+  const page = extractPage(sharedPage('x/profile-loggedout-en-2025-11.html'), 'https://x.com/skiinfomation');
+
+  it('reads the four top posts with the counts of their labels; the quoted post is not a post of its own', () => {
+    // Labels read by hand: "20 replies, 140 reposts, 745 likes, 39 bookmarks, 78370 views",
+    // "1 reply, 57 reposts, 748 likes, 4 bookmarks, 39181 views", "5 replies, 131 reposts, 741 likes,
+    // 4 bookmarks, 61944 views", "11 replies, 41 reposts, 735 likes" (2020: no views then). The third
+    // quotes 1845390646913401002.
+    expect(
+      page.posts.map((p) => [
+        p.id,
+        p.metrics.comments,
+        p.metrics.shares,
+        p.metrics.likes,
+        p.metrics.saves,
+        p.metrics.views,
+      ]),
+    ).toEqual([
+      ['1740011049041179005', 20, 140, 745, 39, 78_370],
+      ['1862059193269997740', 1, 57, 748, 4, 39_181],
+      ['1845418062138184050', 5, 131, 741, 4, 61_944],
+      ['1322328737442983937', 11, 41, 735, 0, null],
+    ]);
+    expect(page.posts.every((p) => p.author.handle === 'skiinfomation' && p.approx.length === 0)).toBe(true);
+  });
+
+  it('reads the profile header', () => {
+    expect(page.profile).toMatchObject({ handle: 'skiinfomation', name: 'スキー場情報局' });
+  });
+});
