@@ -160,8 +160,11 @@ function webUrl(value: string, base: string): string | null {
 }
 
 /** Whether a custom element's attribute value reads as a URL with a scheme (`javascript:…`, `https://…`). */
-const looksLikeUrl = (value: string) =>
-  /^[\s\x00-\x1f]*[a-z][a-z0-9+.\-\s]*:/i.test(value) || value.startsWith('/');
+const looksLikeUrl = (value: string) => {
+  // Without spaces and control characters, as the URL parser drops them (`java&#9;script:`).
+  const bare = [...value].filter((c) => c.charCodeAt(0) > 0x20).join('');
+  return /^[a-z][a-z0-9+.-]*:/i.test(bare) || bare.startsWith('/');
+};
 
 function cleanAttributes(el: Element, custom: boolean, base: string): void {
   for (const attr of [...el.attributes]) {
