@@ -611,3 +611,23 @@ describe('YouTube InnerTube responses (hand-written, shaped like youtubei/v1 JSO
     ]);
   });
 });
+
+describe('YouTube search, 2026 (real capture, en, signed out)', () => {
+  const page = extractPage(
+    sharedPage('youtube/search-2026-01.html'),
+    'https://www.youtube.com/results?search_query=javascript+tutorial',
+  );
+
+  it('reads the 13 results and the 2 ads, views as shown ("14M views": approximate)', () => {
+    // Counted by hand: 13 ytd-video-renderer results and 2 in-feed ads (YfecrCH6xwk, mCrlddStOdc);
+    // the first result W6NZfCO5SIk by @programmingwithmosh shows "14M views".
+    expect(page.posts).toHaveLength(15);
+    expect(page.posts.filter((p) => p.promoted).map((p) => p.id)).toEqual(['YfecrCH6xwk', 'mCrlddStOdc']);
+    expect(page.posts[1]).toMatchObject({
+      id: 'W6NZfCO5SIk',
+      author: { handle: 'programmingwithmosh' },
+      metrics: { views: 14_000_000 },
+      approx: ['views'],
+    });
+  });
+});
