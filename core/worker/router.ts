@@ -151,7 +151,8 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       ),
     });
     // The platforms' own JSON, for research exports: kept only while a collection records.
-    if (result.recorded > 0 && extraction.raw?.length)
+    // (A batch may carry only raw items: the capture loop sends them apart from the posts.)
+    if (extraction.raw?.length)
       await storeRawItems(db, extraction, deps.now()).catch((error) => deps.log('raw items not kept', error));
     const scores = await deps.scores.score(db, result.posts, deps.now());
     if (deps.afterCapture)

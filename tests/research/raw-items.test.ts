@@ -59,6 +59,14 @@ describe('raw platform items', () => {
     expect(await rawCounts(w.db, (await running()).id)).toEqual({ x: 5 });
   });
 
+  it('are kept from a batch that carries only raw items (the capture loop sends them apart)', async () => {
+    accepted(await w.panel({ type: 'startCollection', name: 'Studie', notes: '' }));
+    const raw = tweets(3);
+    accepted(await w.capture(batch(raw)));
+    accepted(await w.capture(page([], { raw: tweets(6).slice(3) })));
+    expect(await w.db.rawItems.count()).toBe(6);
+  });
+
   it('keep the newest object of an item seen again, and its first sighting', async () => {
     accepted(await w.panel({ type: 'startCollection', name: 'Studie', notes: '' }));
     const [first] = tweets(1);
