@@ -1,13 +1,16 @@
 /**
- * Threads adapter. No real capture of Threads exists in ../shared: these tests run on hand-written
- * fixtures of today's markup (tests/fixtures/threads, de and en), so they pin our reading of the
- * platform, not the platform itself.
+ * Threads adapter. Real captures: two logged-out profiles of 2025–26 (../shared/fixtures/threads;
+ * values read by hand from the rendered counts and the embedded JSON's `like_count`,
+ * `text_post_app_info` and `taken_at`). Hand-written fixtures of today's markup (tests/fixtures/threads,
+ * de and en) pin the rest.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageExtraction } from '../../core/model';
 import { extractPage, extractWith, pageContext, readPosts } from '../../core/platforms/index';
 import { threadsAdapter } from '../../core/platforms/threads/adapter';
-import { ownPage, parseHtml } from './load';
+import { OWN_FIXTURES, ownPage, parseHtml, sharedPage } from './load';
 
 describe('Threads home feed (hand-written, German UI)', () => {
   const page = extractPage(ownPage('threads/de-feed.html'), 'https://www.threads.com/');
@@ -171,5 +174,74 @@ describe('threads on odd markup', () => {
     expect(() => threadsAdapter.readComments?.(page, posts)).not.toThrow();
     expect(() => threadsAdapter.readEmbedded?.(page)).not.toThrow();
     expect(() => PageExtraction.parse(extractPage(doc, url))).not.toThrow();
+  });
+});
+
+describe('Threads profiles of 2025–26 with their embedded data (real captures)', () => {
+  it('@zuck: seven posts with exact counts ("2.1K" is 2,190); the repost button\'s 161 is 140 reposts + 21 quotes', () => {
+    const page = extractPage(
+      sharedPage('threads/profile-zuck-2025-12.html'),
+      'https://www.threads.com/@zuck',
+    );
+    expect(page.posts).toHaveLength(7);
+    expect(page.posts[0]).toMatchObject({
+      id: 'DSVRshjkbtK',
+      author: { handle: 'zuck' },
+      createdAt: '2025-12-16T17:18:28.000Z',
+      metrics: { likes: 2190, comments: 287, shares: 140, quotes: 21 },
+      approx: [],
+    });
+    // The page shows 4.8K, 1K and 683 (= 389 reposts + 294 quotes).
+    expect(page.posts.find((p) => p.id === 'DR0F9gkEj1q')).toMatchObject({
+      createdAt: '2025-12-03T20:00:59.000Z',
+      metrics: { likes: 4890, comments: 1053, shares: 389, quotes: 294 },
+    });
+  });
+
+  it('@openai: the two rendered posts, and two more the page loaded but did not render', () => {
+    const page = extractPage(
+      sharedPage('threads/profile-openai-2026-02.html'),
+      'https://www.threads.com/@openai',
+    );
+    expect(page.posts.filter((p) => p.seenOnScreen !== false).map((p) => p.id)).toEqual([
+      'DUymotDEj6b',
+      'DUtzj_PkklS',
+    ]);
+    expect(page.posts.find((p) => p.id === 'DUtyxJhCCNI')).toMatchObject({
+      seenOnScreen: false,
+      createdAt: '2026-02-13T22:52:05.000Z',
+      metrics: { likes: 38, comments: 2, shares: 2, quotes: 1 },
+    });
+    expect(page.raw?.find((r) => r.id === 'DUymotDEj6b')?.data).toMatchObject({
+      code: 'DUymotDEj6b',
+      like_count: 9,
+    });
+  });
+});
+
+describe('Threads responses (hand-written, German)', () => {
+  it('reads a post page response: the open thread as the post, replies to it as its comments', () => {
+    const json: unknown = JSON.parse(
+      readFileSync(join(OWN_FIXTURES, 'threads/graphql-post-page-de.json'), 'utf8'),
+    );
+    const page = pageContext(
+      threadsAdapter,
+      parseHtml('<html lang="de"></html>'),
+      new URL('https://www.threads.com/@kaffeehaus.wien/post/DAbCdEfGhIj'),
+    );
+    const data = threadsAdapter.readResponse!(json, new URL('https://www.threads.com/graphql/query'), page);
+    expect(data.posts).toEqual([
+      expect.objectContaining({
+        id: 'DAbCdEfGhIj',
+        url: 'https://www.threads.com/@kaffeehaus.wien/post/DAbCdEfGhIj',
+        createdAt: '2025-10-09T08:53:20.000Z',
+        metrics: expect.objectContaining({ likes: 1234, comments: 2, shares: 5, quotes: 3 }),
+      }),
+    ]);
+    expect(data.comments?.map((c) => [c.id, c.postId, c.author.handle, c.likes, c.byPostAuthor])).toEqual([
+      ['DAbCdEfGhIk', 'DAbCdEfGhIj', 'leserin_a', 4, false],
+      ['DAbCdEfGhIl', 'DAbCdEfGhIj', 'kaffeehaus.wien', 1, true],
+    ]);
+    expect(data.comments?.[0]?.createdAt).toBe('2025-10-09T09:53:20.000Z');
   });
 });

@@ -1,10 +1,11 @@
 /** Threads (threads.net, threads.com): home feed, profile, post page with its replies, search. */
 import type { CommentSnapshot, Metric, PageKind, PostSnapshot, ProfileSnapshot } from '../../model';
 import { type ParsedCount, parseCount } from '../../parse/count';
-import type { Adapter, PageContext, PostFields } from '../adapter';
+import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { timeOf, visibleText } from '../dom';
 import { countBesideIcon, hasIcon, phraseCounts, statementOf } from '../phrase-counts';
+import { embeddedThreads, readThreadsJson } from './data';
 import {
   ICON_LABELS,
   METRIC_PHRASES,
@@ -172,12 +173,23 @@ function readProfile(page: PageContext): ProfileSnapshot | null {
   };
 }
 
+/** The posts and replies in the page's embedded JSON (exact counts, `taken_at`). */
+function readEmbedded(page: PageContext): EmbeddedData {
+  return embeddedThreads(page);
+}
+
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  return readThreadsJson([json], page, 'response');
+}
+
 export const threadsAdapter: Adapter = {
   id: 'threads',
-  version: '1.0.0',
+  version: '1.1.0',
   pageKind,
   findPosts,
   readPost,
   readProfile,
   readComments,
+  readEmbedded,
+  readResponse,
 };
