@@ -5,7 +5,8 @@
  * reply/boost/favourite counts). The expected values below were checked against those responses.
  */
 import { describe, expect, it } from 'vitest';
-import { adapterFor, extractPage } from '../../core/platforms/index';
+import { adapterFor, extractPage, pageContext } from '../../core/platforms/index';
+import { mastodonAdapter } from '../../core/platforms/mastodon/adapter';
 import { ownPage, parseHtml } from './load';
 
 const local = (y: number, m: number, d: number, h: number, min: number) =>
@@ -308,5 +309,86 @@ describe('Mastodon page kinds', () => {
     ['https://mastodon.social/settings/profile', 'other'],
   ])('%s is a %s page', (url, expected) => {
     expect(kind(url)).toBe(expected);
+  });
+});
+
+describe('Mastodon REST responses (hand-written, shaped like fosstodon.org’s /api/v1 JSON)', () => {
+  const account = (acct: string, name: string) => ({
+    id: '1',
+    acct,
+    display_name: name,
+    url: `https://x/@${acct}`,
+  });
+  const status = (id: string, acct: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    created_at: '2025-07-17T20:01:40.000Z',
+    in_reply_to_id: null,
+    spoiler_text: '',
+    content:
+      '<p>Hallo &amp; willkommen <a href="https://fosstodon.org/tags/rust" class="mention hashtag">#<span>rust</span></a></p>',
+    replies_count: 2,
+    reblogs_count: 5,
+    favourites_count: 12,
+    media_attachments: [],
+    tags: [{ name: 'rust' }],
+    mentions: [],
+    account: account(acct, acct.split('@')[0]!),
+    ...extra,
+  });
+  const context = (url: string) =>
+    pageContext(mastodonAdapter, parseHtml('<html lang="de"><body></body></html>'), new URL(url));
+
+  it('reads a timeline with exact counts, a boost as the boosted status, remote accounts with their host', () => {
+    const json = [
+      status('114870362701816829', 'anna'),
+      status('114870362701816830', 'bert', {
+        reblog: status('114870000000000001', 'carla@mastodon.social'),
+        content: '',
+      }),
+    ];
+    const data = mastodonAdapter.readResponse!(
+      json,
+      new URL('https://fosstodon.org/api/v1/timelines/public?limit=20'),
+      context('https://fosstodon.org/public'),
+    );
+    expect(
+      data.posts?.map((p) => [
+        p.id,
+        p.author.handle,
+        p.metrics.comments,
+        p.metrics.shares,
+        p.metrics.likes,
+        p.repostedBy,
+      ]),
+    ).toEqual([
+      ['114870362701816829', 'anna', 2, 5, 12, null],
+      ['114870000000000001', 'carla@mastodon.social', 2, 5, 12, 'bert'],
+    ]);
+    expect(data.posts?.[0]).toMatchObject({
+      url: 'https://fosstodon.org/@anna/114870362701816829',
+      text: 'Hallo & willkommen #rust',
+      hashtags: ['rust'],
+      createdAt: '2025-07-17T20:01:40.000Z',
+      approx: [],
+    });
+  });
+
+  it('reads a thread context: descendants as comments, parents, the author answering', () => {
+    const json = {
+      ancestors: [],
+      descendants: [
+        status('200', 'bert', { in_reply_to_id: '100', favourites_count: 3 }),
+        status('201', 'anna', { in_reply_to_id: '200', favourites_count: 1 }),
+      ],
+    };
+    const data = mastodonAdapter.readResponse!(
+      json,
+      new URL('https://fosstodon.org/api/v1/statuses/100/context'),
+      context('https://fosstodon.org/@anna/100'),
+    );
+    expect(data.comments?.map((c) => [c.id, c.postId, c.parentId, c.likes, c.byPostAuthor])).toEqual([
+      ['200', '100', null, 3, false],
+      ['201', '100', '200', 1, true],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { parseTime } from '../../parse/time';
 import type { Adapter, EmbeddedData, PageContext, PostFields } from '../adapter';
 import { buildPost } from '../adapter';
 import { absoluteUrl, blockText, jsonLd, labelOf, meta, timeOf, visibleText } from '../dom';
-
+import { readStatuses } from './api';
 import { BOOSTED_WORDS, BUTTONS, FEED_PATHS, MASTODON, PROFILE_WORDS, SEARCH_PATHS } from './selectors';
 
 /** "/@user/123", "/@user@host/123"; older and advanced layouts prefix "/web" or "/deck". */
@@ -474,6 +474,17 @@ function embeddedPosts(page: PageContext): PostSnapshot[] {
   return post ? [post] : [];
 }
 
+/** A REST response the instance's web app fetched: statuses with exact counts, a thread's replies. */
+function readResponse(json: unknown, _url: URL, page: PageContext): EmbeddedData {
+  const status = page.kind === 'post' ? STATUS_PATH.exec(appPath(page.url)) : null;
+  const open = status?.[2] ? { id: status[2], handle: acct(status[1], page) } : null;
+  const data = readStatuses(json, page.url.origin, (raw) => acct(raw, page), open);
+  const posts = data.posts
+    .map((f) => buildPost({ ...f, createdAt: f.createdAt ? parseTime(f.createdAt, page.now) : null }))
+    .filter((p): p is PostSnapshot => p !== null);
+  return { posts, comments: data.comments, raw: data.raw };
+}
+
 export const mastodonAdapter: Adapter = {
   id: 'mastodon',
   version: '1.0.0',
@@ -484,4 +495,5 @@ export const mastodonAdapter: Adapter = {
   readProfile,
   readComments: (page) => readComments(page),
   readEmbedded,
+  readResponse,
 };
