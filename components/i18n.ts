@@ -35,6 +35,15 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
  * ("1 älterer Beitrag", "1 Profil") and the catalogue has it, else `key`. `count` is `$1`.
  */
 export function tn(key: MessageKey, count: number, ...rest: (string | number)[]): string {
+  return fill(pluralKey(key, count), [count, ...rest]);
+}
+
+/** tn() with the count shown as `shown` (formatted, "≈1.2K") rather than the bare number. */
+export function tnShown(key: MessageKey, count: number, shown: string): string {
+  return fill(pluralKey(key, count), [shown]);
+}
+
+function pluralKey(key: MessageKey, count: number): string {
   let rules = pluralRules.get(lang.value);
   if (!rules) {
     rules = new Intl.PluralRules(lang.value);
@@ -42,7 +51,7 @@ export function tn(key: MessageKey, count: number, ...rest: (string | number)[])
   }
   const one = `${key}_one`;
   const useOne = rules.select(count) === 'one' && (CATALOGS[lang.value][one] ?? CATALOGS.en[one]);
-  return fill(useOne ? one : key, [count, ...rest]);
+  return useOne ? one : key;
 }
 
 function fill(key: string, substitutions: readonly (string | number)[]): string {

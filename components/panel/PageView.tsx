@@ -9,7 +9,7 @@ import { useEffect } from 'preact/hooks';
 import type { StoredPost } from '../../core/model';
 import { assessHealth } from '../../core/platforms/health';
 import { type PageBaseline, type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
-import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn } from '../i18n';
+import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn, tnShown } from '../i18n';
 import { PLATFORM_NAMES, rateText, ThinNote, timesText } from './common';
 import type { PageState, PanelSource } from './source';
 
@@ -199,6 +199,8 @@ function SortHeader(props: {
         type="button"
         class="sort-button"
         title={t(props.hint)}
+        // Labels carry soft hyphens for narrow panels; the spoken name goes without them.
+        aria-label={t(props.label).replaceAll('\u00ad', '')}
         onClick={() => props.onSort(props.value)}
       >
         {t(props.label)}
@@ -232,7 +234,11 @@ function PostRow({
           <span class="metrics">
             {METRICS.filter(([m]) => post.metrics[m] !== null)
               .map(([m, label]) =>
-                t(label, `${post.approx.includes(m) ? '≈' : ''}${formatCount(post.metrics[m])}`),
+                tnShown(
+                  label,
+                  post.metrics[m] ?? 0,
+                  `${post.approx.includes(m) ? '≈' : ''}${formatCount(post.metrics[m])}`,
+                ),
               )
               .join(' · ')}
           </span>
@@ -373,8 +379,11 @@ function SnapshotButton({ tabId, source }: { tabId: number; source: PanelSource 
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+  // Tucked into "Report a problem": it is for bug reports, not the marketer's everyday view.
   return (
-    <div class="snapshot">
+    <details class="snapshot report-problem">
+      <summary>{t('reportProblem')}</summary>
+      <p class="note">{t('reportProblemHint')}</p>
       <button type="button" onClick={save}>
         {t('saveSnapshot')}
       </button>
@@ -387,6 +396,6 @@ function SnapshotButton({ tabId, source }: { tabId: number; source: PanelSource 
         {t('snapshotPseudonymise')}
       </label>
       {failed.value && <p role="alert">{t('snapshotFailed')}</p>}
-    </div>
+    </details>
   );
 }

@@ -12,7 +12,8 @@ import { median } from '../scoring/stats';
 import { type SetSummary, summarizeSet } from '../scoring/summary';
 import { DAY } from '../scoring/thresholds';
 
-export const WINDOW_DAYS = [7, 30, 90] as const;
+/** Windows a set is compared over, in days; 0 = everything stored (from the set's oldest post). */
+export const WINDOW_DAYS = [7, 30, 90, 365, 0] as const;
 export type WindowDays = (typeof WINDOW_DAYS)[number];
 
 export interface CompareInput {
@@ -38,6 +39,8 @@ export interface Distribution {
 }
 
 export interface CompareReport {
+  /** The window's length in whole days (for "all": from the set's oldest post to now). */
+  days: number;
   summary: SetSummary;
   denominator: Denominator;
   distributions: Distribution[];
@@ -47,7 +50,13 @@ export interface CompareReport {
 /** Computes the comparison at `now` over the last `days` days. */
 export function compareReport(input: CompareInput): CompareReport {
   const { now, set } = input;
-  const window = { from: now - input.days * DAY, to: now };
+  let from = now - input.days * DAY;
+  if (input.days === 0) {
+    // "All": from the oldest post of a member, so cadence is per week of that span, not since 1970.
+    from = now;
+    for (const p of input.posts) if (p.time < from) from = p.time;
+  }
+  const window = { from, to: now };
   const members = new Map<string, number>();
   set.members.forEach((m, i) => {
     members.set(`${m.platform}\u0000${normalizeHandle(m.handle)}`, i);
@@ -75,6 +84,7 @@ export function compareReport(input: CompareInput): CompareReport {
   const mentions =
     input.brandTerms.length > 0 ? mentionShare(input.mentionPosts, input.brandTerms, window) : null;
   return {
+    days: Math.max(1, Math.ceil((now - from) / DAY)),
     summary,
     denominator,
     distributions: set.members.map((m, i) => ({

@@ -249,4 +249,23 @@ describe('Compare view', () => {
     expect(ui.get('table.compare thead').textContent).toContain('÷ Follower');
     expect(ui.text()).toContain('Tabelle exportieren (CSV)');
   });
+
+  it('compares over a year or everything stored, and remembers the window per set', async () => {
+    // Posts 200 days old: outside 7 / 30 / 90 days, inside 365 days and "All".
+    const old = [
+      storedPost({ id: 'o1', ageDays: 200, likes: 10 }),
+      storedPost({ id: 'o2', ageDays: 210, likes: 30 }),
+    ];
+    const { source } = fakeSource({ sets: [set([{ platform: 'x', handle: 'acme' }])], posts: old });
+    const ui = await mount(<CompareView source={source} page={none} />);
+    const radio = (label: string) =>
+      ui.all<HTMLLabelElement>('fieldset.segmented label').find((l) => l.textContent === label)!;
+    expect(ui.text()).toContain('0 posts from the last 30 days');
+    await click(radio('All').querySelector('input')!);
+    // "All" runs from the oldest post (210 days ago) to now.
+    expect(ui.text()).toContain('2 posts from the last 210 days');
+    const again = await mount(<CompareView source={source} page={none} />);
+    const checked = again.all<HTMLInputElement>('fieldset.segmented input').find((i) => i.checked);
+    expect(checked?.parentElement?.textContent).toBe('All');
+  });
 });

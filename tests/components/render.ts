@@ -6,6 +6,8 @@ import { afterEach } from 'vitest';
 const mounted: HTMLElement[] = [];
 
 afterEach(() => {
+  // Views remember small choices (a set's window) in localStorage: each test starts without them.
+  globalThis.localStorage?.clear();
   for (const root of mounted.splice(0)) {
     render(null, root);
     root.remove();

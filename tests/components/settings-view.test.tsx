@@ -98,11 +98,11 @@ describe('Settings view', () => {
   it('erases everything only after a second, explicit click', async () => {
     const { source, commands } = fakeSource();
     const ui = await mount(<SettingsView source={source} page={none} />);
-    await click(ui.button('Erase all data …'));
+    await click(ui.button('Erase everything…'));
     expect(commands).toEqual([]);
     expect(ui.text()).toContain('This cannot be undone');
     await click(ui.button('Cancel'));
-    await click(ui.button('Erase all data …'));
+    await click(ui.button('Erase everything…'));
     await click(ui.button('Yes, erase everything'));
     expect(commands).toEqual([{ type: 'eraseAll', confirm: 'erase' }]);
     expect(ui.text()).toContain('All data erased.');

@@ -20,13 +20,30 @@ import { CompareTable } from './CompareTable';
 
 type DenominatorChoice = 'auto' | Denominator;
 
+const windowKey = (setId: string) => `resonanz.compareWindow.${setId}`;
+
+/** The window last chosen for this set (30 days at first). */
+function storedWindow(setId: string): WindowDays {
+  const raw = globalThis.localStorage?.getItem(windowKey(setId));
+  return WINDOW_DAYS.find((d) => String(d) === raw) ?? 30;
+}
+
+function rememberWindow(setId: string, days: WindowDays): void {
+  try {
+    globalThis.localStorage?.setItem(windowKey(setId), String(days));
+  } catch {
+    // Storage refused (private mode): the choice lasts as long as the panel.
+  }
+}
+
 export function SetReport(props: {
   source: PanelSource;
   set: CompetitiveSet;
   brandTerms: readonly string[];
 }) {
   const { source, set, brandTerms } = props;
-  const days = useSignal<WindowDays>(30);
+  // The window is remembered per set (a view preference of this panel, so localStorage).
+  const days = useSignal<WindowDays>(storedWindow(set.id));
   const choice = useSignal<DenominatorChoice>('auto');
   const data = useSignal<Loadable<SetData>>({ status: 'loading' });
   const sovSvg = useRef<SVGSVGElement>(null);
@@ -37,10 +54,14 @@ export function SetReport(props: {
   const mentions = brandTerms.length > 0;
   useEffect(
     () =>
-      source.watchSetData(set, { from: now - days.value * DAY, now, mentions }, (s) => {
-        // Re-reading after a change (a member added): keep the old table on screen until the new one is here.
-        if (s.status !== 'loading' || data.value.status !== 'ready') data.value = s;
-      }),
+      source.watchSetData(
+        set,
+        { from: days.value === 0 ? 0 : now - days.value * DAY, now, mentions },
+        (s) => {
+          // Re-reading after a change (a member added): keep the old table on screen until the new one is here.
+          if (s.status !== 'loading' || data.value.status !== 'ready') data.value = s;
+        },
+      ),
     [source, now, days.value, mentions, data, set],
   );
   const state = data.value;
@@ -67,9 +88,12 @@ export function SetReport(props: {
               name={`window-${set.id}`}
               value={d}
               checked={days.value === d}
-              onChange={() => (days.value = d)}
+              onChange={() => {
+                days.value = d;
+                rememberWindow(set.id, d);
+              }}
             />
-            <span>{t('windowDays', d)}</span>
+            <span>{d === 0 ? t('windowAll') : t('windowDays', d)}</span>
           </label>
         ))}
       </fieldset>
@@ -107,11 +131,11 @@ export function SetReport(props: {
   const seen = summary.accounts.reduce((n, a) => n + a.posts, 0);
   const fmt = (v: number | null) =>
     denominator === 'none' ? formatNumber(v, 0) : formatPercent(v, v !== null && v < 0.1 ? 3 : 2);
-  const file = `resonanz-${slug(set.name)}-${days.value}d`;
-  const sovCaption = t('sovCaption', days.value, summary.shareOfVoice.n);
-  const stripCaption = t('distributionCaption', denominatorLabel(denominator), days.value);
+  const file = `resonanz-${slug(set.name)}-${report.days}d`;
+  const sovCaption = t('sovCaption', report.days, summary.shareOfVoice.n);
+  const stripCaption = t('distributionCaption', denominatorLabel(denominator), report.days);
   const exportCsv = () => {
-    const csv = compareCsv(report, days.value, {
+    const csv = compareCsv(report, report.days, {
       platform: t('csvPlatform'),
       handle: t('csvHandle'),
       followers: t('colFollowers'),
@@ -134,9 +158,9 @@ export function SetReport(props: {
   return (
     <>
       {controls}
-      <p class="note">{t('compareSample', seen, days.value)}</p>
+      <p class="note">{t('compareSample', seen, report.days)}</p>
       {seen === 0 ? (
-        <Empty>{t('compareNoPosts', days.value)}</Empty>
+        <Empty>{t('compareNoPosts', report.days)}</Empty>
       ) : (
         <>
           {summary.shareOfVoice.thin && (
@@ -189,7 +213,7 @@ export function SetReport(props: {
                 </li>
               ))}
             </ul>
-            <p class="note">{t('mentionsBasis', report.mentions.scanned, days.value)}</p>
+            <p class="note">{t('mentionsBasis', report.mentions.scanned, report.days)}</p>
           </>
         )}
       </Section>

@@ -9,7 +9,6 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
   const days = useSignal<string | null>(null);
   const note = useSignal<Note>(null);
   const busy = useSignal(false);
-  const confirmErase = useSignal(false);
   // Off by default: a backup with the keys would undo "Destroy pseudonym key" (PRIVACY.md).
   const withKeys = useSignal(false);
   const say = (kind: 'status' | 'alert', text: string) => {
@@ -51,13 +50,6 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
     busy.value = false;
     if (answer.ok) say('status', t('researchRestoreDone', formatCount(answer.rows ?? 0)));
     else say('alert', t('researchRestoreFailed', answer.error));
-  };
-
-  const erase = async () => {
-    confirmErase.value = false;
-    const answer = await research.eraseAll();
-    if (answer.ok) say('status', t('researchErased'));
-    else say('alert', t('researchFailed', answer.error));
   };
 
   return (
@@ -104,28 +96,8 @@ export function DataCard({ research, retentionDays }: { research: ResearchSource
         </label>
         <p class="muted">{t('researchRestoreHint')}</p>
       </div>
-      <div class="data-row">
-        {confirmErase.value ? (
-          <div class="confirm" role="alertdialog" aria-label={t('researchErase')}>
-            <p>{t('researchEraseConfirm')}</p>
-            <button type="button" class="danger" onClick={erase}>
-              {t('researchEraseYes')}
-            </button>{' '}
-            <button type="button" onClick={() => (confirmErase.value = false)}>
-              {t('researchCancel')}
-            </button>
-          </div>
-        ) : (
-          <button
-            type="button"
-            class="danger"
-            onClick={() => (confirmErase.value = true)}
-            disabled={busy.value}
-          >
-            {t('researchErase')}
-          </button>
-        )}
-      </div>
+      {/* One "Erase everything", in Settings: two buttons doing the same thing invited doubt about the difference. */}
+      <p class="muted">{t('researchEraseInSettings')}</p>
       {note.value && (
         <p role={note.value.kind} aria-live="polite" class="data-note">
           {note.value.text}
