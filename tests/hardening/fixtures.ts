@@ -59,6 +59,7 @@ const OWN: Record<string, string> = {
   'bluesky/de-profile.html': 'https://bsky.app/profile/beispiel.de',
   'bluesky/en-profile.html': 'https://bsky.app/profile/news.example.com',
   'facebook/de-feed.html': 'https://www.facebook.com/',
+  'facebook/de-feed-page-data.html': 'https://www.facebook.com/',
   'facebook/de-page.html': 'https://www.facebook.com/stadtbib.example',
   'facebook/en-post.html':
     'https://www.facebook.com/cityzoo.example/posts/pfbid0ZooPost111aaaBBBcccDDDeeeFFFggg',
@@ -93,6 +94,12 @@ const OWN: Record<string, string> = {
   'youtube/de-watch-2025.html': 'https://www.youtube.com/watch?v=xY7_kLm9pQr&t=42s',
   'youtube/en-channel-2025.html': 'https://www.youtube.com/@fieldnotes/videos',
   'youtube/en-shorts-2025.html': 'https://www.youtube.com/shorts/Sh0rT5x_y-Z',
+  'google/place-reviews-de.html':
+    'https://www.google.de/maps/place/B%C3%A4ckerei+Beispiel/data=!4m7!3m6!1s0x47a84e373f7c0001:0x1d2c3b4a59687700',
+  'google/place-reviews-en.html':
+    'https://www.google.com/maps/place/Ramen+Example/data=!4m7!3m6!1s0x47a851e0a1b2c3d4:0x5e6f708192a3b4c5',
+  'bluesky/post-tid.html': 'https://bsky.app/profile/anna.bsky.social/post/3mdeitsgznc24',
+  'x/cjk-th-timeline.html': 'https://x.com/home',
 };
 
 const read = (path: string) => () => sharedText(path);

@@ -109,10 +109,10 @@ describe('Google Maps place, German UI (hand-written)', () => {
       histogram: { '5': 52, '4': 14, '3': 6, '2': 5, '1': 10 },
     });
     expect(reviews.map((r) => [r.author.name, r.rating, r.timePrecision, r.likes])).toEqual([
-      ['Jonas Beispiel', 1, 'week', 0],
+      ['Jonas Beispiel', 1, 'week', null],
       ['Maria Muster', 5, 'month', 3],
-      ['K. Schulz', 2, 'month', 0],
-      ['Lea', 4, 'year', 0],
+      ['K. Schulz', 2, 'month', null],
+      ['Lea', 4, 'year', null],
     ]);
     expect(reviews[2]!.reviewer).toEqual({ reviews: 214, photos: 96, localGuide: true });
     const twoWeeksAgo = now.getTime() - 14 * 86_400_000;

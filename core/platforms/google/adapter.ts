@@ -164,7 +164,7 @@ function readReview(
   const stars = [...review.querySelectorAll('[role="img"][aria-label]')].find((el) => !owner?.contains(el));
   const time = reviewTime(review, owner, page);
   const helpful = review.querySelector(GM.helpful);
-  const helpfulCount = helpful ? (countInLabel(visibleText(helpful), page.locale)?.value ?? 0) : null;
+  const helpfulCount = helpful ? (countInLabel(visibleText(helpful), page.locale)?.value ?? null) : null;
   const comments: CommentSnapshot[] = [
     {
       id,
@@ -174,8 +174,8 @@ function readReview(
       text: reviewText(review, owner),
       createdAt: time.at,
       timePrecision: time.precision ?? undefined,
-      // Google labels the thumbs-up with a number once someone found the review helpful and shows
-      // the bare word before that: the button without a number means 0, no button means unknown.
+      // Google shows a number on the thumbs-up once someone found the review helpful, and the bare
+      // word before that. Without a number the count is not shown: null, never a guessed 0.
       likes: helpfulCount,
       byPostAuthor: false,
       rating: ratingOf(labelOf(stars ?? null)),
