@@ -55,6 +55,8 @@ const DraftComment = z.object({
   text: z.string().max(10_000),
   authorName: z.string().max(2_000).nullable(),
   authorHandle: z.string().max(2_000).nullable(),
+  /** A public review's stars (Google reviews). */
+  rating: z.number().int().min(1).max(5).nullable().optional(),
 });
 
 /** Messages a content script may send. */

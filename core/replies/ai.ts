@@ -147,8 +147,19 @@ export function userPrompt(
         `- ${item.byBrand ? 'the brand' : (item.author ?? 'someone')}${item.parent ? ' (the comment being answered replies to this)' : ''}: ${quote(item.text)}`,
       );
   }
+  const stars = comment.rating ?? null;
+  const review = stars !== null;
+  if (stars !== null)
+    lines.push(
+      `This is a public review with ${stars} of 5 stars: every later customer reads the answer.`,
+      stars <= 2
+        ? 'Apologise for the specific problem it names, offer to talk it through directly (phone or e-mail; there are no direct messages here), do not argue, and mention nothing about the customer beyond their name.'
+        : stars === 3
+          ? 'Thank them for the honest review, take up what they liked and what they missed, without arguing.'
+          : 'Thank them for what they name in the review (say what it was), without a sales pitch.',
+    );
   lines.push(
-    `The comment to answer, by ${who || 'someone'}:`,
+    `The ${review ? 'review' : 'comment'} to answer, by ${who || 'someone'}:`,
     '<<<',
     comment.text.slice(0, MAX_COMMENT_CHARS),
     '>>>',

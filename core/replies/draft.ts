@@ -22,6 +22,14 @@ import type { ProblemKind } from './lexicon/intents-en';
 import { EMOJI_RE, fold } from './normalize';
 import { personName } from './phrases';
 import {
+  REVIEW_HIGH_BODY,
+  REVIEW_MID_BODY,
+  REVIEW_OFFLINE,
+  REVIEW_OPEN_HIGH,
+  REVIEW_OPEN_LOW,
+  REVIEW_OPEN_MID,
+} from './review-templates';
+import {
   ACTION_DM,
   CLOSE_ANSWER,
   CLOSE_APOLOGISE,
@@ -60,7 +68,13 @@ export interface Draft {
 }
 
 export interface DraftInput {
-  comment: { text: string; authorName: string | null; authorHandle: string | null };
+  comment: {
+    text: string;
+    authorName: string | null;
+    authorHandle: string | null;
+    /** A public review's stars (Google reviews): answered by its rating, for every later reader. */
+    rating?: number | null | undefined;
+  };
   analysis: Analysis;
   voice: BrandVoice;
   /** recently suggested or sent replies: no draft repeats one of their sentences word for word */
@@ -213,12 +227,46 @@ function containsPhrase(text: string, phrase: string): boolean {
 
 // ---------- planning ----------
 
+/**
+ * A public review is answered for every later reader: low stars with an apology that names the
+ * problem and an offer to talk directly (no direct messages on Google, no argument, nothing about
+ * the customer), three stars with thanks for the honesty, four and five with thanks.
+ */
+function reviewPlans(rating: number, complaint: boolean, problem: ProblemKind | null): DraftPlan[] {
+  const ack = PROBLEM[problem ?? 'quality'];
+  if (rating <= 2)
+    return [
+      {
+        tone: 'apologise',
+        slots: [{ lists: [REVIEW_OPEN_LOW] }, { lists: [ack] }, { lists: [REVIEW_OFFLINE] }],
+      },
+      { tone: 'apologise', slots: [{ lists: [REVIEW_OPEN_LOW] }, { lists: [REVIEW_OFFLINE] }] },
+    ];
+  if (rating === 3)
+    return [
+      {
+        tone: 'thank',
+        slots: [
+          { lists: [REVIEW_OPEN_MID] },
+          { lists: complaint ? [ack] : [REVIEW_MID_BODY] },
+          ...(complaint ? [{ lists: [REVIEW_OFFLINE] }] : []),
+        ],
+      },
+      { tone: 'thank', slots: [{ lists: [REVIEW_OPEN_MID] }, { lists: [REVIEW_MID_BODY] }] },
+    ];
+  return [
+    { tone: 'thank', slots: [{ lists: [REVIEW_OPEN_HIGH] }, { lists: [REVIEW_HIGH_BODY] }] },
+    { tone: 'thank', slots: [{ lists: [REVIEW_OPEN_HIGH] }] },
+  ];
+}
+
 function plans(
   analysis: Analysis,
   text: string,
   crisis: boolean,
   spam: boolean,
   problem: ProblemKind | null,
+  rating?: number | null,
 ): DraftPlan[] {
   const has = (i: Analysis['intents'][number]) => analysis.intents.includes(i);
   // Praise without a question mark is thanks, even if triage also heard a question in it
@@ -246,6 +294,7 @@ function plans(
   }
   // Only near-certain spam gets a moderation note (and one draft: usually it is better hidden).
   if (spam) return [{ tone: 'redirect', slots: [{ lists: [SPAM_NOTE] }] }];
+  if (rating !== null && rating !== undefined) return reviewPlans(rating, has('complaint'), problem);
   if (has('complaint')) {
     // The problem kind is triage's guess: the first draft assumes nothing about it, the others name it.
     const ack = PROBLEM[problem ?? 'quality'];
@@ -343,7 +392,12 @@ function draftIn(input: DraftInput, lang: 'de' | 'en'): Draft[] {
   const detailed = analyzeCommentDetailed(text);
   const crisis = analysis.priority === 'urgent' && !analysis.intents.includes('attack');
   // No emoji when someone is angry, unhappy or something serious happened.
-  const calm = crisis || analysis.intents.includes('attack') || analysis.sentiment === 'negative';
+  const calm =
+    crisis ||
+    analysis.intents.includes('attack') ||
+    analysis.sentiment === 'negative' ||
+    // A review of three stars or fewer is a disappointment, however friendly its words.
+    (typeof comment.rating === 'number' && comment.rating <= 3);
   const spam = spamIsCertain(text, analysis);
   const person = personName(comment.authorName, comment.authorHandle);
   const problem = detailed.problem;
@@ -377,7 +431,7 @@ function draftIn(input: DraftInput, lang: 'de' | 'en'): Draft[] {
   const seen = new Set<string>();
   const used = new Set<string>();
 
-  for (const plan of plans(analysis, text, crisis, spam, problem)) {
+  for (const plan of plans(analysis, text, crisis, spam, problem, comment.rating)) {
     for (let attempt = 0; attempt < 4; attempt++) {
       const parts: string[] = [];
       let failed = false;

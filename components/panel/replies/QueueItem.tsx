@@ -87,6 +87,7 @@ function offlineDrafts(
         text: item.comment.text,
         authorName: item.comment.author.name,
         authorHandle: item.comment.author.handle,
+        rating: item.comment.rating ?? null,
       },
       analysis: item.analysis,
       voice,
@@ -153,6 +154,7 @@ export function QueueItem({
     text: comment.text,
     authorName: comment.author.name,
     authorHandle: comment.author.handle,
+    rating: comment.rating ?? null,
   };
 
   const showAi = (outcome: AiOutcome) => {
