@@ -9,7 +9,7 @@
  * - One register throughout: German "Sie" or "du" from the brand voice, never mixed.
  * - Nothing from the comment is slotted into a sentence (no "zum Thema {noun}"): only the person's
  *   name, the brand's name and what to send privately for the kind of problem triage found.
- * - A customer never gets a moderation notice: only near-certain spam does (SPAM_CERTAIN); a
+ * - A customer never gets a moderation notice: only near-certain spam does (SPAM_CERTAIN_P); a
  *   complaint with a link is a complaint.
  * - Never-say phrases never appear; a draft repeating a recent reply is avoided while another is left.
  *
@@ -17,8 +17,8 @@
  * hand-written variants (templates.ts); the choice is deterministic for (comment text, seed).
  */
 import { type Analysis, analyzeCommentDetailed } from './analyze';
+import type { ProblemKind } from './cues';
 import { detectLanguage } from './language';
-import type { ProblemKind } from './lexicon/intents-en';
 import { EMOJI_RE, fold } from './normalize';
 import { personName } from './phrases';
 import {
@@ -83,23 +83,19 @@ export interface DraftInput {
 }
 
 /**
- * Spam score (analyze.ts's weighted cues, threshold 2.5) at which spam is near-certain: a link alone
- * scores 2.5, so a customer's complaint with a screenshot link is not; a link plus self-promotion
- * ("please like", "check out my channel"), a money offer or "follow me" is. A learned spam probability, when triage supplies one as
- * `spamProbability`, is used instead with SPAM_CERTAIN_P.
+ * Probability (the spam model's, calibrated, after analyze.ts's link and cue rules) at which spam is
+ * near-certain: a customer's complaint with a screenshot link is not; a link plus self-promotion
+ * ("please like", "check out my channel"), a money offer or "follow me" is.
  */
-export const SPAM_CERTAIN = 5;
 export const SPAM_CERTAIN_P = 0.95;
 
 /** Whether a comment is spam beyond reasonable doubt (only then may a draft be a moderation note). */
 export function spamIsCertain(text: string, analysis: Analysis): boolean {
   if (!analysis.intents.includes('spam')) return false;
-  const p: unknown = Reflect.get(analysis, 'spamProbability');
-  if (typeof p === 'number') return p >= SPAM_CERTAIN_P;
   const detailed = analyzeCommentDetailed(text);
   // Someone who complains or asks about an order is a customer even if they also post a link.
   if (detailed.problem !== null && detailed.problem !== 'quality') return false;
-  return detailed.spamScore >= SPAM_CERTAIN;
+  return detailed.spamProbability >= SPAM_CERTAIN_P;
 }
 
 /** Which languages to draft in: the comment's (de/en), else both, the brand's fallback first. */

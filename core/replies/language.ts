@@ -1,18 +1,21 @@
 /**
- * Offline language detection for short social-media comments.
+ * Language of a comment, for short social-media texts too.
  *
- * 1. Non-Latin scripts are recognised by script alone (Cyrillic → ru/uk, Arabic → ar, …).
- * 2. Latin-script text is scored with the n-gram model of the `eld` detector (Apache-2.0), using a
+ * 1. No letters at all (emoji, a link, a number) → null: there is no language to name.
+ * 2. Non-Latin scripts are recognised by script alone (Cyrillic → ru/uk, Arabic → ar, …).
+ * 3. Latin-script text is scored with the n-gram model of the `eld` detector (Apache-2.0), using a
  *    subset database shipped in lexicon/eld-ngrams.ts (de, en in full; fr, es, it, nl, pt, pl, tr
- *    pruned). The scoring below re-implements eld's `detect()`: words are UTF-8 byte strings, n-grams
+ *    pruned). The scoring re-implements eld's `detect()`: words are UTF-8 byte strings, n-grams
  *    are 4 bytes with stride 3, each known n-gram adds (53 + weight) to its languages.
- * 3. German and English function words and umlauts/ß decide very short texts where n-grams are weak,
- *    and overrule a third language when they clearly point to German or English.
- * Returns null when there is too little text to say (emoji only, a link, a name, "ok", "lol").
+ * 4. A third language wins only when eld clearly says so; otherwise German vs English is decided by
+ *    the learned language_de model (character n-grams, trained on the German and English training
+ *    sets), which also names one- and two-word comments ("Danke!", "love it").
  */
+
+import { type Features, featurize } from './features';
 import { ELD_NGRAMS, ELD_WEIGHT_ALPHABET, ELD_WEIGHT_STEP } from './lexicon/eld-ngrams';
-import { DE_HINTS, EN_HINTS, FOREIGN_LETTERS } from './lexicon/language-hints';
-import { decodeEntities, EMAIL_RE, EMOJI_RE, fold, MENTION_RE, URL_RE } from './normalize';
+import { triageModels } from './models/index';
+import { decodeEntities, EMAIL_RE, EMOJI_RE, MENTION_RE, URL_RE } from './normalize';
 
 /** eld's dictionary for bytes 0x80–0xFF (eld/src/dictionary.js, Apache-2.0, Copyright 2023 Nito T.M.). */
 const HIGH_BYTES =
@@ -90,9 +93,6 @@ export function ngramScores(words: string[]): { scores: Record<string, number>; 
   return { scores, count: grams.size };
 }
 
-const DE_SET = new Set(DE_HINTS);
-const EN_SET = new Set(EN_HINTS);
-
 const SCRIPTS: [RegExp, (text: string) => string][] = [
   [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/i.test(t) ? 'uk' : 'ru')],
   [/\p{Script=Arabic}/u, () => 'ar'],
@@ -105,21 +105,27 @@ const SCRIPTS: [RegExp, (text: string) => string][] = [
   [/\p{Script=Devanagari}/u, () => 'hi'],
 ];
 
+/** Letters only a third language writes; with eld agreeing they decide even a short text. */
+const FOREIGN_LETTERS: readonly [RegExp, string][] = [
+  [/[şğı]/, 'tr'],
+  [/[ąęłńśźż]/, 'pl'],
+  [/[ãõ]/, 'pt'],
+  [/[ñ¿¡]/, 'es'],
+  [/[œæç]/, 'fr'],
+];
+
 const WORD_SPLIT = /[^\p{L}]+(?<!['`’])/gu;
 
-export interface LanguageEvidence {
-  language: string | null;
-  /** eld score per n-gram of the winner, 0 when decided without n-grams */
-  strength: number;
-}
+/** eld's score per n-gram of a third language needed to overrule German/English, and its lead. */
+const OTHER_STRENGTH = 70;
+const OTHER_MARGIN = 0.25;
+/** eld's lead of German over English (or back) that decides without the learned model. */
+const ELD_DE_EN_MARGIN = 0.5;
 
-/** Detects the language of a comment; null when unsure (very short, emoji/link only). */
-export function detectLanguage(input: string): string | null {
-  return detectLanguageWithEvidence(input).language;
-}
-
-export function detectLanguageWithEvidence(input: string): LanguageEvidence {
-  const text = decodeEntities(input)
+/** Detects the language of a comment (ISO 639-1); null only when it has no words at all. */
+export function detectLanguage(input: string, features?: Features): string | null {
+  const raw = typeof input === 'string' ? input : '';
+  const text = decodeEntities(raw)
     .replace(EMAIL_RE, ' ')
     .replace(URL_RE, ' ')
     .replace(MENTION_RE, '$1 ')
@@ -130,58 +136,28 @@ export function detectLanguageWithEvidence(input: string): LanguageEvidence {
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   if (letters - latin > latin && letters - latin >= 2) {
-    for (const [re, code] of SCRIPTS) if (re.test(text)) return { language: code(text), strength: 0 };
-    return { language: null, strength: 0 };
+    for (const [re, code] of SCRIPTS) if (re.test(text)) return code(text);
   }
-  if (latin < 2) return { language: null, strength: 0 };
+  if (latin < 2) return null;
 
   const words = text.replace(WORD_SPLIT, ' ').trim().toLowerCase().split(' ').filter(Boolean);
-  const folded = words.map((w) => fold(w).replace(/([a-z])\1{2,}/g, '$1$1'));
-  let de = 0;
-  let en = 0;
-  for (const w of folded) {
-    if (DE_SET.has(w)) de++;
-    if (EN_SET.has(w)) en++;
-  }
-  const lower = text.toLowerCase();
-  let foreign: string | null = null;
-  for (const [re, code] of FOREIGN_LETTERS) {
-    if (re.test(lower)) {
-      foreign = code;
-      break;
-    }
-  }
-  if (!foreign && /[äöüß]/.test(lower)) de += 1.5;
-
   const { scores, count } = ngramScores(words);
   const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
   const [top, topRaw] = ranked[0] ?? [null, 0];
   const second = ranked[1]?.[1] ?? 0;
   const strength = count > 0 ? topRaw / count : 0;
   const margin = topRaw > 0 ? (topRaw - second) / topRaw : 0;
-
-  // Very short texts: function words decide; n-grams only when clearly one language.
-  if (words.length <= 3) {
-    if (de > en) return { language: 'de', strength };
-    if (en > de) return { language: 'en', strength };
-    if (foreign && top === foreign) return { language: foreign, strength };
-    if (top && words.length >= 2 && strength >= 75 && margin >= 0.3) return { language: top, strength };
-    return { language: null, strength };
+  if (top && top !== 'de' && top !== 'en') {
+    const lower = text.toLowerCase();
+    const letter = FOREIGN_LETTERS.find(([re]) => re.test(lower))?.[1];
+    if (letter === top) return top;
+    if (words.length >= 3 && strength >= OTHER_STRENGTH && margin >= OTHER_MARGIN) return top;
   }
-
-  if (!top) {
-    if (de > en) return { language: 'de', strength: 0 };
-    if (en > de) return { language: 'en', strength: 0 };
-    return { language: null, strength: 0 };
-  }
-  // Clear German/English function-word evidence overrules a third language (unless its letters say otherwise).
-  if (top !== 'de' && top !== 'en' && !foreign) {
-    if (de >= 2 && de >= 2 * en) return { language: 'de', strength };
-    if (en >= 2 && en >= 2 * de) return { language: 'en', strength };
-  }
-  // German vs English: n-grams can be fooled by English words in German comments and vice versa.
-  if (top === 'de' && en >= 2 && de === 0) return { language: 'en', strength };
-  if (top === 'en' && de >= 2 && en === 0) return { language: 'de', strength };
-  if (strength < 40 && de === en) return { language: null, strength };
-  return { language: top, strength };
+  // German vs English: eld when it is clear on three words or more, else the learned model.
+  const de = scores.de ?? 0;
+  const en = scores.en ?? 0;
+  if (words.length >= 3 && Math.max(de, en) > 0 && Math.abs(de - en) / Math.max(de, en) >= ELD_DE_EN_MARGIN)
+    return de > en ? 'de' : 'en';
+  const p = triageModels().language_de.predict(features ?? featurize(raw))[0] ?? 0.5;
+  return p >= 0.5 ? 'de' : 'en';
 }

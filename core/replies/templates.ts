@@ -11,7 +11,7 @@
  * lifted from a comment ("the crap out", "Diskussionsteilnehmer") makes a text block look like it
  * listened and shows that it did not. The model path is the one that answers what was said.
  */
-import type { ProblemKind } from './lexicon/intents-en';
+import type { ProblemKind } from './cues';
 
 export type Tone = 'thank' | 'answer' | 'apologise' | 'deescalate' | 'redirect';
 export type Register = 'du' | 'sie' | 'en';

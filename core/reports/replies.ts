@@ -82,9 +82,10 @@ export interface ReplyQueue {
 /** Which queue group an analysed comment falls in. */
 export function queueKind(analysis: Analysis): QueueKind {
   const has = (i: Analysis['intents'][number]) => analysis.intents.includes(i);
-  if (has('attack') || analysis.priority === 'urgent') return 'urgent';
+  if (analysis.priority === 'urgent') return 'urgent';
   if (has('spam')) return 'spam';
-  if (has('complaint')) return 'complaint';
+  // An attack the engine is not sure enough about for "urgent" is read as an angry complaint.
+  if (has('complaint') || has('attack')) return 'complaint';
   if (has('question')) return 'question';
   if (has('purchase')) return 'purchase';
   if (has('praise')) return 'praise';

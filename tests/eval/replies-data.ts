@@ -1,17 +1,10 @@
 /**
- * Data loading and metrics for the reply-engine evaluation (tests/replies/quality.test.ts).
+ * Data loading and metrics for the reply-triage evaluation (tests/replies/quality.test.ts) and the
+ * training pipeline (triage-data.ts, train-triage.ts).
  *
- * Labeled sets are read in place from ../shared/nlp/<set>/data.tsv (relative to the repository
- * root) and never copied into the repository. Splits:
- *   germeval2018_offensive_de  even numeric id = development (attack words were cross-checked
- *                              against it), odd id = held out
- *   youtube_spam_en            videos 01–03 = development (spam phrases), 04–05 = held out
- *   banking77_intent_en        even numeric id = development (complaint phrasings), odd = held out
- *   airline_sentiment_en       CC BY-NC-SA: evaluation only, nothing derived from it
- *   tests/fixtures/replies/*.tsv  written by the project (not real comments): *-sentiment*.tsv
- *                              (sentiment + intents), *-toxicity*.tsv (label attack | other, kind,
- *                              text; the *-holdout files were written after the attack rework and
- *                              measured once before they were used)
+ * Labeled sets are read in place from ../shared/nlp (relative to the repository root) and never
+ * copied into the repository. The splits the models are trained, tuned and measured on are made in
+ * triage-data.ts; tests/fixtures/replies/*.tsv are written by the project (not real comments).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,15 +15,6 @@ const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '..', '..');
 export { SHARED_NLP };
 export const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'replies');
-
-export function sharedAvailable(): boolean {
-  return [
-    'airline_sentiment_en',
-    'germeval2018_offensive_de',
-    'youtube_spam_en',
-    'banking77_intent_en',
-  ].every((s) => existsSync(join(SHARED_NLP, s, 'data.tsv')));
-}
 
 /** Rows of a TSV with a header, as objects keyed by the header names. */
 export function readTsv(path: string): Record<string, string>[] {
@@ -48,10 +32,9 @@ function tsvRows(text: string): Record<string, string>[] {
 
 /** A labeled set from ../shared/nlp; without ../shared the calling test is skipped (tests/platforms/load.ts). */
 export const readShared = (set: string) => tsvRows(sharedFile(join('nlp', set, 'data.tsv')));
+/** Any TSV under ../shared/nlp (path relative to it); without ../shared the calling test is skipped. */
+export const readSharedTsv = (relative: string) => tsvRows(sharedFile(join('nlp', relative)));
 export const readFixture = (name: string) => readTsv(join(FIXTURES, name));
-
-export const numericId = (id: string) => Number(id.replace(/\D/g, ''));
-export const isEvenId = (row: Record<string, string>) => numericId(row.id ?? '') % 2 === 0;
 
 /**
  * banking77 → complaint. Complaint = the customer reports that something went wrong (failed,
