@@ -140,6 +140,11 @@ describe('Pinterest search, logged out 2025 (real capture)', () => {
     // 36 `data-test-id="pin"` cards, counted by hand; the first, 424534702394862227, has
     // "reaction_counts":{"1":3} and pinner whileweareyoungm in __PWS_DATA__.
     expect(page.posts).toHaveLength(36);
+    const doc = sharedPage('pinterest/search-guest-2025-nature.html');
+    const tagged = [...doc.querySelectorAll('[data-test-pin-id]')].map((el) =>
+      el.getAttribute('data-test-pin-id'),
+    );
+    expect(page.posts.map((p) => p.id)).toEqual([...new Set(tagged)]);
     const first = page.posts[0]!;
     expect(first.id).toBe('424534702394862227');
     expect(first.metrics.likes).toBe(3);

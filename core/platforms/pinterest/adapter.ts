@@ -66,11 +66,17 @@ function authorOf(root: Element, page: PageContext): { handle: string | null; na
 
 function readPost(root: Element, page: PageContext): PostFields | null {
   const closeup = root.matches(PIN.closeup);
+  // Grid cards name their pin in a test attribute (2025: `data-test-pin-id`); else the first pin link.
+  const tagged =
+    root.getAttribute('data-test-pin-id') ??
+    root.querySelector('[data-test-pin-id]')?.getAttribute('data-test-pin-id');
   const id = closeup
     ? pinIdOf(page.url.pathname)
-    : ([...root.querySelectorAll('a[href*="/pin/"]')]
-        .map((a) => pinIdOf(a.getAttribute('href')))
-        .find((x) => x) ?? null);
+    : tagged && /^\d{3,25}$/.test(tagged)
+      ? tagged
+      : ([...root.querySelectorAll('a[href*="/pin/"]')]
+          .map((a) => pinIdOf(a.getAttribute('href')))
+          .find((x) => x) ?? null);
   const titleEl = first(root, PIN.title);
   const descriptionEl = first(root, PIN.description);
   const text = [visibleText(titleEl), visibleText(descriptionEl)].filter((t) => t).join(' ');
