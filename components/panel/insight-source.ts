@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import type { z } from 'zod';
 import {
   type AccountRef,
+  accountComments,
   accountHistory,
   accountPosts,
   accountsOf,
@@ -25,8 +26,8 @@ import type {
   StoredComment,
   StoredPost,
 } from '../../core/model';
-import { platformInfo } from '../../core/platforms/registry';
 import type { PageBaseline } from '../../core/reports/page';
+import { isPlace } from '../../core/reports/places';
 import { accountBaseline } from '../../core/scoring/baseline';
 import { accountKey } from '../../core/scoring/maturity';
 import { viewsBaseline } from '../../core/scoring/views';
@@ -55,6 +56,9 @@ export interface SetData {
   accounts: StoredAccount[];
   /** Posts of any author in the window (only read when brand terms are set). */
   mentionPosts: StoredPost[];
+  /** The set's places (Google reviews): their visits' ratings and counts, and their reviews. */
+  placeHistory: AccountObservation[];
+  placeReviews: StoredComment[];
 }
 
 /** A privileged request, as the worker's schema accepts it. */
@@ -164,12 +168,7 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
             accountPosts(db, ref),
             accountHistory(db, ref),
             // Places only: their reviews are what the account view is about.
-            platformInfo(ref.platform)?.opaqueHandles
-              ? db.comments
-                  .where('[platform+postAuthorKey]')
-                  .equals([ref.platform, ref.handle.toLowerCase()])
-                  .toArray()
-              : Promise.resolve([]),
+            isPlace(ref) ? accountComments(db, ref) : Promise.resolve([]),
           ]);
           return { account: account ?? null, posts, history, reviews };
         },
@@ -188,12 +187,15 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
       return watch(
         getDb,
         async (db) => {
-          const [posts, accounts, mentionPosts] = await Promise.all([
+          const places = members.filter(isPlace);
+          const [posts, accounts, mentionPosts, placeHistory, placeReviews] = await Promise.all([
             setPosts(db, members, window.from, window.now),
             accountsOf(db, members),
             window.mentions ? postsBetween(db, window.from, window.now) : Promise.resolve([]),
+            Promise.all(places.map((m) => accountHistory(db, m))).then((rows) => rows.flat()),
+            Promise.all(places.map((m) => accountComments(db, m))).then((rows) => rows.flat()),
           ]);
-          return { posts, accounts, mentionPosts };
+          return { posts, accounts, mentionPosts, placeHistory, placeReviews };
         },
         onChange,
       );

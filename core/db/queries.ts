@@ -3,7 +3,7 @@
  * (`[platform+authorKey+time]`, `[platform+handle+at]`, `time`), so a view costs what the account or
  * window holds, not what the whole history holds.
  */
-import type { AccountObservation, PlatformId, StoredAccount, StoredPost } from '../model';
+import type { AccountObservation, PlatformId, StoredAccount, StoredComment, StoredPost } from '../model';
 import { interactions } from '../scoring/interactions';
 import { isMature } from '../scoring/maturity';
 import { BASELINE_WINDOW, MATURE_AGE_MS } from '../scoring/thresholds';
@@ -73,6 +73,11 @@ export function accountHistory(db: ResonanzDb, ref: AccountRef): Promise<Account
     .where('[platform+handle+at]')
     .between([ref.platform, key, -Infinity], [ref.platform, key, Infinity], true, true)
     .toArray();
+}
+
+/** The comments under an account's posts: a place's reviews and the owner's answers (Google). */
+export function accountComments(db: ResonanzDb, ref: AccountRef): Promise<StoredComment[]> {
+  return db.comments.where('[platform+postAuthorKey]').equals([ref.platform, accountKey(ref.handle)]).toArray();
 }
 
 /** The stored account rows of `refs` (missing ones left out). */

@@ -118,6 +118,8 @@ export function fakeSource(data: FakeData = {}) {
             mentionPosts: window.mentions
               ? posts.filter((p) => p.time >= window.from && p.time < window.now)
               : [],
+            placeHistory: (data.history ?? []).filter((h) => members.has(accountKey(h.platform, h.handle))),
+            placeReviews: (data.reviews ?? []).filter((c) => members.has(accountKey(c.platform, c.postAuthorKey))),
           },
         });
       }

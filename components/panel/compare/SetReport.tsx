@@ -6,6 +6,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { CompetitiveSet } from '../../../core/model';
 import { compareCsv, compareReport, WINDOW_DAYS, type WindowDays } from '../../../core/reports/compare';
+import { placesTable } from '../../../core/reports/places';
 import type { Denominator } from '../../../core/scoring/engagement';
 import { DAY, SOV_MIN_POSTS } from '../../../core/scoring/thresholds';
 import { formatNumber, formatPercent, lang, t } from '../../i18n';
@@ -17,6 +18,7 @@ import { denominatorLabel, Empty, ErrorNote, Loading, Section, ThinNote } from '
 import type { Loadable, SetData } from '../insight-source';
 import type { PanelSource } from '../source';
 import { CompareTable } from './CompareTable';
+import { PlacesTable } from './PlacesTable';
 
 type DenominatorChoice = 'auto' | Denominator;
 
@@ -155,11 +157,19 @@ export function SetReport(props: {
     download(`${file}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   };
 
+  // Places (Google reviews) are compared by their ratings and reviews, not by posts.
+  const places = placesTable(set, state.value.accounts, state.value.placeHistory, state.value.placeReviews);
+  const onlyPlaces = places.length === set.members.length && places.length > 0;
   return (
     <>
-      {controls}
-      <p class="note">{t('compareSample', seen, report.days)}</p>
-      {seen === 0 ? (
+      {places.length > 0 && (
+        <Section id="places" title={t('placesTableCaption')}>
+          <PlacesTable rows={places} language={lang.value} />
+        </Section>
+      )}
+      {!onlyPlaces && controls}
+      {!onlyPlaces && <p class="note">{t('compareSample', seen, report.days)}</p>}
+      {onlyPlaces ? null : seen === 0 ? (
         <Empty>{t('compareNoPosts', report.days)}</Empty>
       ) : (
         <>
@@ -200,23 +210,25 @@ export function SetReport(props: {
           </Section>
         </>
       )}
-      <Section id="mentions" title={t('secMentions')}>
-        {report.mentions === null ? (
-          <p class="note">{t('mentionsNoTerms')}</p>
-        ) : (
-          <>
-            {report.mentions.thin && <ThinNote>{t('mentionsThin', report.mentions.n)}</ThinNote>}
-            <ul class="findings">
-              {report.mentions.rows.map((r) => (
-                <li key={r.term}>
-                  {t('mentionLine', r.term, formatPercent(r.share, 1), r.posts, report.mentions!.n)}
-                </li>
-              ))}
-            </ul>
-            <p class="note">{t('mentionsBasis', report.mentions.scanned, report.days)}</p>
-          </>
-        )}
-      </Section>
+      {!onlyPlaces && (
+        <Section id="mentions" title={t('secMentions')}>
+          {report.mentions === null ? (
+            <p class="note">{t('mentionsNoTerms')}</p>
+          ) : (
+            <>
+              {report.mentions.thin && <ThinNote>{t('mentionsThin', report.mentions.n)}</ThinNote>}
+              <ul class="findings">
+                {report.mentions.rows.map((r) => (
+                  <li key={r.term}>
+                    {t('mentionLine', r.term, formatPercent(r.share, 1), r.posts, report.mentions!.n)}
+                  </li>
+                ))}
+              </ul>
+              <p class="note">{t('mentionsBasis', report.mentions.scanned, report.days)}</p>
+            </>
+          )}
+        </Section>
+      )}
     </>
   );
 }
