@@ -383,3 +383,20 @@ describe('X profile, logged out, 2025 (real capture, en UI, Japanese posts)', ()
     expect(page.profile).toMatchObject({ handle: 'skiinfomation', name: 'スキー場情報局' });
   });
 });
+
+describe('X profile post counts in other UI languages (hand-written top bar)', () => {
+  const profile = (lang: string, line: string) => {
+    const html = `<html lang="${lang}"><body><div><h2 role="heading"><span>Marke</span></h2><div><span>${line}</span></div></div>
+      <div data-testid="UserName"><div><span>Marke</span></div><div><span>@marke</span></div></div></body></html>`;
+    return extractPage(parseHtml(html), 'https://x.com/marke').profile?.posts;
+  };
+
+  it('reads "1.234 Beiträge", "7.5万件のポスト", "1.2万 帖子", "1,234 게시물" and "1,234 posts"', () => {
+    expect(profile('de', '1.234 Beiträge')).toBe(1234);
+    expect(profile('ja', '7.5万件のポスト')).toBe(75_000);
+    expect(profile('zh', '1.2万 帖子')).toBe(12_000);
+    expect(profile('ko', '1,234 게시물')).toBe(1234);
+    expect(profile('en', '1,234 posts')).toBe(1234);
+    expect(profile('en', 'Joined March 2020')).toBeNull();
+  });
+});

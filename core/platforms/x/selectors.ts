@@ -181,8 +181,9 @@ export const REPOST_WORDS = [
   'heeft gerepost',
 ];
 
-/** The profile's post count line: "1,234 posts", "1.234 Posts", "12,3 Tsd. Beiträge". */
-export const POSTS_WORDS = /\b(posts?|tweets?|beiträge|publications|publicaciones|post|berichten)\s*$/i;
+/** The profile's post count line: "1,234 posts", "1.234 Posts", "12,3 Tsd. Beiträge", "7.5万 件のポスト". */
+export const POSTS_WORDS =
+  /(?:(?:^|[\s\d.,])(?:posts?|tweets?|beiträge|publications|publicaciones|publicações|berichten|posty|postów|gönderi|публикаци\p{L}*|postingan|منشورات|منشورًا|منشور)|件のポスト|ポスト|帖子|貼文|게시물)\s*$/iu;
 
 /** Path segments that are X pages, not profiles. */
 export const RESERVED_PATHS = new Set([
