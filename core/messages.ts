@@ -83,7 +83,13 @@ export const ContentMessages = {
   /** The overlay asks whether badges are on for this platform. */
   overlaySettings: {
     request: z.object({ type: z.literal('overlaySettings'), platform: PlatformId }),
-    response: z.object({ ok: z.literal(true), badges: z.boolean(), capture: z.boolean() }),
+    response: z.object({
+      ok: z.literal(true),
+      badges: z.boolean(),
+      capture: z.boolean(),
+      /** The interface language chosen in Settings (the badges follow it). */
+      language: Settings.shape.language.unwrap(),
+    }),
   },
   /**
    * The user focused a reply box under a comment: drafts for it in the brand voice (only under own
@@ -281,6 +287,11 @@ export const PanelMessages = {
 
 /** Sent by the worker to a tab's content script. */
 export const TabMessages = {
+  /** The user changed settings: the content script asks for its badge settings again (overlaySettings). */
+  settingsChanged: {
+    request: z.object({ type: z.literal('settingsChanged') }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   snapshotPage: {
     request: z.object({ type: z.literal('snapshotPage'), pseudonymise: z.boolean() }),
     response: z.object({ ok: z.literal(true), html: z.string(), filename: z.string() }),
@@ -362,6 +373,7 @@ export const PanelRequest = z.discriminatedUnion('type', [
   PanelMessages.resumeCapture.request,
 ]);
 export const TabRequest = z.discriminatedUnion('type', [
+  TabMessages.settingsChanged.request,
   TabMessages.snapshotPage.request,
   TabMessages.scrollToPost.request,
   TabMessages.scrollToComment.request,

@@ -11,6 +11,7 @@ import { syncOptionalPlatforms } from '../core/worker/optional-platforms';
 import { browserRegistrar, browserScripts, type RegistrationApis } from '../core/worker/registrar';
 import { AI_ENDPOINT_KEY, contentReplyHandlers, replyHandlers } from '../core/worker/replies';
 import { route } from '../core/worker/router';
+import { type LocalArea, migrateSecrets, openSecretStore, restrictStorage } from '../core/worker/secrets';
 import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage-state';
 
 export default defineBackground(() => {
@@ -44,16 +45,24 @@ export default defineBackground(() => {
   });
   const { research } = data;
   void research.startup().catch((error) => console.warn('Resonanz: research startup failed', error));
-  // The reply assistant: memory, in-place drafts, the user's AI endpoint (key in storage.local only).
+  // Secrets live in the extension origin's IndexedDB, out of content scripts' reach; storage.local is
+  // for trusted contexts only where the browser allows it (Chrome). Keys an older version kept in
+  // storage.local move out of it.
+  const secrets = openSecretStore();
+  void restrictStorage(globalThis as unknown as Parameters<typeof restrictStorage>[0]).catch((error) =>
+    console.warn('Resonanz: could not restrict storage.local', error),
+  );
+  void migrateSecrets(browser.storage.local as unknown as LocalArea, secrets).catch((error) =>
+    console.warn('Resonanz: could not move secrets out of storage.local', error),
+  );
+  // The reply assistant: memory, in-place drafts, the user's AI endpoint (in the secret store).
   const replies = {
     db: getDb,
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
     now: () => Date.now(),
-    readEndpoint: async () => (await browser.storage.local.get(AI_ENDPOINT_KEY))[AI_ENDPOINT_KEY],
+    readEndpoint: () => secrets.get(AI_ENDPOINT_KEY),
     writeEndpoint: (endpoint: unknown) =>
-      endpoint
-        ? browser.storage.local.set({ [AI_ENDPOINT_KEY]: endpoint })
-        : browser.storage.local.remove(AI_ENDPOINT_KEY),
+      endpoint ? secrets.set(AI_ENDPOINT_KEY, endpoint) : secrets.remove(AI_ENDPOINT_KEY),
     hasPermission: (origin: string) => browser.permissions.contains({ origins: [origin] }),
   };
   // Crisis alerts on own posts: written after captures, raised as a browser notification.
@@ -132,6 +141,15 @@ export default defineBackground(() => {
     void syncInstances(registrar, instancesOf(change.newValue), instancesOf(change.oldValue)).catch((error) =>
       console.warn('Resonanz: could not update Mastodon instances', error),
     );
+    // Content scripts cannot read extension storage: open pages hear of new badge settings by message.
+    void browser.tabs
+      .query({})
+      .then((tabs) => {
+        for (const tab of tabs)
+          if (tab.id !== undefined)
+            void browser.tabs.sendMessage(tab.id, { type: 'settingsChanged' }).catch(() => {});
+      })
+      .catch(() => {});
   });
   browser.permissions.onRemoved.addListener(
     () =>

@@ -113,6 +113,7 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
         ok: true,
         badges: badgesOn(settings, platform),
         capture: settings.platforms[platform] !== false,
+        language: settings.language,
       };
     }
     if (request.data.type !== 'capture') {

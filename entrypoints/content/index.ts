@@ -14,7 +14,6 @@ import { snapshotPage } from '../../core/content/snapshot';
 import { ContentMessages, TabRequest } from '../../core/messages';
 import { builtInMatchPatterns } from '../../core/platforms/hosts';
 import { adapterFor } from '../../core/platforms/index';
-import { badgesOn, parseSettings, SETTINGS_KEY } from '../../core/settings';
 
 export default defineContentScript({
   matches: builtInMatchPatterns(),
@@ -22,9 +21,15 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href), document);
     if (!adapter) return;
-    const settings = ContentMessages.overlaySettings.response.safeParse(
-      await browser.runtime.sendMessage({ type: 'overlaySettings', platform: adapter.id }).catch(() => null),
-    );
+    // Settings come by message: content scripts have no access to extension storage (where secrets
+    // once were; see core/worker/secrets.ts).
+    const overlaySettings = async () =>
+      ContentMessages.overlaySettings.response.safeParse(
+        await browser.runtime
+          .sendMessage({ type: 'overlaySettings', platform: adapter.id })
+          .catch(() => null),
+      );
+    const settings = await overlaySettings();
     // Not ctx.requestIdleCallback/setTimeout: those leak one listener per call (core/content/lifetime.ts).
     const timers = scheduler(ctx);
     // The responses the page-world hook (entrypoints/page-hook.content.ts) hands over; with capture
@@ -60,20 +65,8 @@ export default defineContentScript({
       pageDataStats: () => pageData.stats,
     });
     loop.start();
-    // The language chosen in Settings, for the badges (content scripts may read extension storage).
-    browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((stored) => overlay.setLanguage(parseSettings(stored[SETTINGS_KEY]).language))
-      .catch(() => {});
-    // The Settings view's badge toggles and language apply to open pages at once.
-    const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-      const next = parseSettings(changes[SETTINGS_KEY]?.newValue);
-      overlay.setLanguage(next.language);
-      overlay.setEnabled(badgesOn(next, adapter.id));
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    // The language chosen in Settings, for the badges.
+    if (settings.success) overlay.setLanguage(settings.data.language);
     ctx.addEventListener(window, 'wxt:locationchange', () => loop?.navigated());
     ctx.onInvalidated(() => {
       loop?.stop();
@@ -85,6 +78,16 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       const request = TabRequest.safeParse(message);
       if (!request.success) return undefined;
+      // The Settings view's badge toggles and language apply to open pages at once (the worker tells
+      // every tab; the page asks for its settings again).
+      if (request.data.type === 'settingsChanged')
+        return overlaySettings().then((next) => {
+          if (next.success) {
+            overlay.setLanguage(next.data.language);
+            overlay.setEnabled(next.data.badges);
+          }
+          return { ok: true };
+        });
       if (request.data.type === 'snapshotPage')
         return Promise.resolve(snapshotPage(document, location.href, request.data));
       if (request.data.type === 'scrollToComment')

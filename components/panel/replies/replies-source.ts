@@ -13,6 +13,7 @@ import type { StoredAccount, StoredComment, StoredPost } from '../../../core/mod
 import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
 import { POST_CHARS } from '../../../core/replies/grounding';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../../core/settings';
+import { openSecretStore } from '../../../core/worker/secrets';
 import {
   type CommandResult,
   errorOf,
@@ -101,6 +102,7 @@ export async function readAlerts(db: ResonanzDb): Promise<AlertRow[]> {
 }
 
 export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()): RepliesSource {
+  const secrets = openSecretStore();
   let db: Promise<ResonanzDb> | null = null;
   const database = () => {
     db ??= getDb();
@@ -110,15 +112,18 @@ export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()
     watchQueue: (onChange) => watch(database, readQueue, onChange),
     watchAlerts: (onChange) => watch(database, readAlerts, onChange),
     watchSettings: (onChange) => watchStorage(SETTINGS_KEY, parseSettings, onChange),
-    watchEndpoint: (onChange) =>
-      watchStorage(
+    // The endpoint (its key included) is in the secret store, out of content scripts' reach.
+    watchEndpoint: (onChange) => {
+      onChange({ status: 'loading' });
+      return secrets.watch(
         AI_ENDPOINT_KEY,
         (raw) => {
           const parsed = AiEndpoint.safeParse(raw);
-          return parsed.success ? parsed.data : null;
+          onChange({ status: 'ready', value: parsed.success ? parsed.data : null });
         },
-        onChange,
-      ),
+        (error) => onChange({ status: 'error', message: errorOf(error) }),
+      );
+    },
     async command(request) {
       try {
         const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;

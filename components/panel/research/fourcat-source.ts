@@ -24,7 +24,7 @@ import {
   uploadTo4cat,
 } from '../../../core/export/fourcat';
 import type { PlatformId } from '../../../core/model';
-import { FOURCAT_SERVER_KEY } from '../../../core/worker/secrets';
+import { FOURCAT_SERVER_KEY, openSecretStore } from '../../../core/worker/secrets';
 import { blobFromChunks, download } from './download';
 
 export interface FourcatSource {
@@ -51,6 +51,7 @@ export interface FourcatSource {
 }
 
 export function browserFourcat(): FourcatSource {
+  const secrets = openSecretStore();
   let db: Promise<ResonanzDb> | null = null;
   const getDb = () => {
     db ??= openDb().catch((error) => {
@@ -60,7 +61,7 @@ export function browserFourcat(): FourcatSource {
     return db;
   };
   const server = async () => {
-    const stored = (await browser.storage.local.get(FOURCAT_SERVER_KEY))[FOURCAT_SERVER_KEY];
+    const stored = await secrets.get(FOURCAT_SERVER_KEY);
     const parsed = FourcatServer.safeParse(stored);
     return parsed.success ? parsed.data : null;
   };
@@ -74,8 +75,9 @@ export function browserFourcat(): FourcatSource {
   return {
     server,
     async saveServer(next) {
-      if (next) await browser.storage.local.set({ [FOURCAT_SERVER_KEY]: next });
-      else await browser.storage.local.remove(FOURCAT_SERVER_KEY);
+      // The token is a secret: the extension origin's IndexedDB, never storage.local (core/worker/secrets).
+      if (next) await secrets.set(FOURCAT_SERVER_KEY, next);
+      else await secrets.remove(FOURCAT_SERVER_KEY);
     },
     async requestPermission(pattern) {
       try {
