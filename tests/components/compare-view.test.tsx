@@ -268,4 +268,24 @@ describe('Compare view', () => {
     const checked = again.all<HTMLInputElement>('fieldset.segmented input').find((i) => i.checked);
     expect(checked?.parentElement?.textContent).toBe('All');
   });
+
+  it('draws a one-page client report of the set (print / PDF, PNG) with each figure’s n', async () => {
+    const { source } = fakeSource({
+      sets: [
+        set([
+          { platform: 'x', handle: 'acme' },
+          { platform: 'x', handle: 'rival' },
+        ]),
+      ],
+      posts: twoAccounts(),
+    });
+    const ui = await mount(<CompareView source={source} page={none} />);
+    const card = ui.get('svg.report-card');
+    const text = card.textContent ?? '';
+    expect(card.getAttribute('aria-label')).toMatch(/^Competitive set “.*” · last 30 days$/);
+    expect(text).toContain('@acme');
+    expect(text).toMatch(/\(n=\d+\)/);
+    expect(ui.button('Print / save as PDF')).toBeTruthy();
+    expect(ui.button('Report as PNG')).toBeTruthy();
+  });
 });

@@ -270,11 +270,13 @@ for (const lang of ['en', 'de'] as const) {
             await panel.locator(`#tab-${view}`).click();
             if (view === 'page') await panel.locator('table.posts').waitFor();
             if (view === 'account') await panel.locator('.block').first().waitFor({ timeout: 15_000 });
-            if (view === 'compare')
+            if (view === 'compare') {
+              // The captures are months old: compare over everything stored (remembered per set).
               await panel
-                .locator('table.compare')
-                .waitFor({ timeout: 15_000 })
-                .catch(() => {});
+                .locator('fieldset.segmented label', { hasText: lang === 'de' ? 'Alle' : 'All' })
+                .click();
+              await panel.locator('table.compare').waitFor({ timeout: 15_000 });
+            }
             await new Promise((r) => setTimeout(r, 400));
             await screenshot(panel, `first-visit-${view}-${capture}-${lang}-${width}-${scheme}`);
             if (width === 360)

@@ -12,13 +12,14 @@ import { DAY, SOV_MIN_POSTS } from '../../../core/scoring/thresholds';
 import { formatNumber, formatPercent, lang, t } from '../../i18n';
 import { Bars } from '../charts/Bars';
 import { ExportButtons } from '../charts/ExportButtons';
-import { download, slug } from '../charts/export';
+import { download, downloadPng, slug } from '../charts/export';
 import { Strip } from '../charts/Strip';
 import { denominatorLabel, Empty, ErrorNote, Loading, Section, ThinNote } from '../common';
 import type { Loadable, SetData } from '../insight-source';
 import type { PanelSource } from '../source';
 import { CompareTable } from './CompareTable';
 import { PlacesTable } from './PlacesTable';
+import { ReportCard } from './ReportCard';
 
 type DenominatorChoice = 'auto' | Denominator;
 
@@ -50,6 +51,7 @@ export function SetReport(props: {
   const data = useSignal<Loadable<SetData>>({ status: 'loading' });
   const sovSvg = useRef<SVGSVGElement>(null);
   const stripSvg = useRef<SVGSVGElement>(null);
+  const cardSvg = useRef<SVGSVGElement>(null);
   // One `now` per window choice, to the minute: the figures stay put while new captures stream in.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new window choice is what takes a fresh `now`
   const now = useMemo(() => Math.floor(Date.now() / 60_000) * 60_000, [days.value]);
@@ -134,6 +136,7 @@ export function SetReport(props: {
   const fmt = (v: number | null) =>
     denominator === 'none' ? formatNumber(v, 0) : formatPercent(v, v !== null && v < 0.1 ? 3 : 2);
   const file = `resonanz-${slug(set.name)}-${report.days}d`;
+  const asOf = new Intl.DateTimeFormat(lang.value, { dateStyle: 'long' }).format(now);
   const sovCaption = t('sovCaption', report.days, summary.shareOfVoice.n);
   const stripCaption = t('distributionCaption', denominatorLabel(denominator), report.days);
   const exportCsv = () => {
@@ -182,6 +185,24 @@ export function SetReport(props: {
               {t('exportCsv')}
             </button>
           </div>
+          <Section id="client-report" title={t('secClientReport')}>
+            <div class="report-print">
+              <ReportCard report={report} setName={set.name} asOf={asOf} format={fmt} svgRef={cardSvg} />
+            </div>
+            <div class="export-row">
+              <button type="button" onClick={() => window.print()}>
+                {t('reportPrint')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  if (cardSvg.current) void downloadPng(cardSvg.current, '', `${file}-report.png`);
+                }}
+              >
+                {t('reportPng')}
+              </button>
+            </div>
+          </Section>
           <Section id="sov" title={t('secShareOfVoice')}>
             <Bars
               rows={summary.shareOfVoice.rows.map((r) => ({ ...r }))}
