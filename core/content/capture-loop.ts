@@ -125,8 +125,11 @@ export class CaptureLoop {
   private commentsSignature = '';
   private commentsReadAt = Number.NEGATIVE_INFINITY;
   private commentsTimer = false;
-  /** The page's own data per post id, with when it arrived (performance.now()). */
-  private readonly dataPosts = new Map<string, { post: PostSnapshot; at: number }>();
+  /**
+   * The page's own data per post id: when it arrived (performance.now()), and whether it changed
+   * since it was last looked at for sending (only those are considered, not all of them every read).
+   */
+  private readonly dataPosts = new Map<string, { post: PostSnapshot; at: number; pending: boolean }>();
   private readonly dataComments = new Map<string, CommentSnapshot>();
   private dataProfile: PageData['profile'] = null;
   private readonly rawOut = new Map<string, PageData['raw'][number]>();
@@ -192,6 +195,7 @@ export class CaptureLoop {
       this.dataPosts.set(post.id, {
         post: before ? combineData(before.post, post) : post,
         at: before?.at ?? at,
+        pending: true,
       });
       if (this.dataPosts.size > REMEMBER_DATA) this.dataPosts.delete(this.dataPosts.keys().next().value!);
     }
@@ -350,11 +354,19 @@ export class CaptureLoop {
     const now = performance.now();
     const out: PostSnapshot[] = [];
     let waiting = Number.POSITIVE_INFINITY;
-    for (const [id, { post, at }] of this.dataPosts) {
-      if (onScreen.has(id)) continue;
-      const due = at + (this.options.dataGraceMs ?? DATA_GRACE_MS) - now;
+    for (const [id, entry] of this.dataPosts) {
+      if (!entry.pending) continue;
+      if (onScreen.has(id)) {
+        // Read with the DOM post (ingest marked its element for a re-read).
+        entry.pending = false;
+        continue;
+      }
+      const due = entry.at + (this.options.dataGraceMs ?? DATA_GRACE_MS) - now;
       if (due > 0) waiting = Math.min(waiting, due);
-      else out.push(dataOnly(post, page.url));
+      else {
+        entry.pending = false;
+        out.push(dataOnly(entry.post, page.url));
+      }
     }
     if (waiting !== Number.POSITIVE_INFINITY && !this.dataTimer) {
       this.dataTimer = true;
