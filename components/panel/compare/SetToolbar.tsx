@@ -69,7 +69,7 @@ export function SetToolbar(props: {
             <button type="button" onClick={() => open('rename', selected.name)}>
               {t('setRename')}
             </button>
-            <button type="button" onClick={() => open('delete')}>
+            <button type="button" class="danger" onClick={() => open('delete')}>
               {t('setDelete')}
             </button>
           </>
