@@ -2,8 +2,8 @@
  * Conventions a newcomer relies on: dependencies point one way (entrypoints → components → core),
  * core/parse and core/scoring stay pure, and no scraped text reaches an HTML sink.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,7 +25,61 @@ const importsOf = (file: string) =>
     ),
   ].map((m) => m[1] ?? '');
 
+/** Relative imports of `file` resolved to repository files (type-only imports included). */
+function localImports(file: string): string[] {
+  const out: string[] = [];
+  for (const spec of importsOf(file)) {
+    if (!spec.startsWith('.')) continue;
+    const base = join(dirname(file), spec);
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+      (candidate) => /\.(ts|tsx)$/.test(candidate) && existsSync(join(ROOT, candidate)),
+    );
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+/** Strongly connected groups of more than one module (Tarjan): each is an import cycle. */
+function importCycles(files: readonly string[]): string[][] {
+  const graph = new Map(files.map((f) => [f, localImports(f)]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      for (let w = stack.pop()!; ; w = stack.pop()!) {
+        onStack.delete(w);
+        group.push(w);
+        if (w === v) break;
+      }
+      if (group.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(group.sort());
+    }
+  };
+  for (const f of files) if (!index.has(f)) visit(f);
+  return cycles;
+}
+
 describe('architecture', () => {
+  it('has no import cycles (type-only imports included): modules load in one order', () => {
+    const files = [...sources('core'), ...sources('components'), ...sources('entrypoints')];
+    expect(importCycles(files)).toEqual([]);
+  });
+
   it('keeps core/parse and core/scoring free of storage, extension APIs and UI imports', () => {
     for (const file of [...sources('core/parse'), ...sources('core/scoring')]) {
       for (const spec of importsOf(file)) {

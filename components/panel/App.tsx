@@ -14,11 +14,9 @@ import { useLanguageSetting } from './settings/language';
 import { SettingsView } from './settings/SettingsView';
 import type { PageState, PanelSource } from './source';
 
-export interface ViewProps {
-  source: PanelSource;
-  /** The current tab's page, live. */
-  page: PageState;
-}
+import type { ViewProps } from './view';
+
+export type { ViewProps };
 
 interface View {
   id: string;

@@ -14,6 +14,7 @@ import {
   type StoredPost,
 } from '../model';
 import { type RecordingContext, recordSeen } from './collections';
+import { accountKey } from './keys';
 import type { ResonanzDb } from './schema';
 
 /** Batch ids remembered per tab: a content script retries only its unacknowledged batches, a handful. */
@@ -27,10 +28,7 @@ export interface CaptureResult {
   recorded: number;
 }
 
-/** Lower-cased handle: accounts and posts are joined on it. */
-export function accountKey(handle: string | null | undefined): string {
-  return (handle ?? '').toLowerCase();
-}
+export { accountKey };
 
 /**
  * Writes one capture batch; `tabId` records what the tab shows for the side panel. With `research`,

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import { generateSecret } from '../export/pseudonymise';
 import type { Collection, CollectionItem, PageExtraction, PlatformId, Provenance } from '../model';
-import { accountKey } from './capture';
+import { accountKey } from './keys';
 import { deleteRawItems } from './raw-items';
 import type { ResonanzDb } from './schema';
 

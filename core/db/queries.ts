@@ -77,7 +77,10 @@ export function accountHistory(db: ResonanzDb, ref: AccountRef): Promise<Account
 
 /** The comments under an account's posts: a place's reviews and the owner's answers (Google). */
 export function accountComments(db: ResonanzDb, ref: AccountRef): Promise<StoredComment[]> {
-  return db.comments.where('[platform+postAuthorKey]').equals([ref.platform, accountKey(ref.handle)]).toArray();
+  return db.comments
+    .where('[platform+postAuthorKey]')
+    .equals([ref.platform, accountKey(ref.handle)])
+    .toArray();
 }
 
 /** The stored account rows of `refs` (missing ones left out). */

@@ -1,32 +1,9 @@
-/**
- * The platforms' own JSON per item (RawItem), kept for research exports — only while a research
- * collection records, never for ordinary browsing. Each item is stored gzip-compressed (base64, so
- * backups stay JSON), at most `MAX_RAW_JSON_CHARS` per item, and counted against a size budget the
- * Research view shows: over the budget, further raw items are not kept (the DOM record still is) and
- * the number left out is counted. Erase empties the table; deleting a collection (by hand or by
- * retention) deletes its raw items and counters; backups carry them.
- */
-import { z } from 'zod';
-import { type PageExtraction, PlatformId, type RawItem } from '../model';
+import type { PageExtraction, PlatformId, RawItem } from '../model';
+// The row schema lives apart so schema.ts can name the row type without importing this module back.
+import { StoredRawItem } from './raw-item-row';
 import type { ResonanzDb } from './schema';
 
-export const StoredRawItem = z.object({
-  collectionId: z.string().min(1),
-  platform: PlatformId,
-  kind: z.enum(['post', 'comment']),
-  id: z.string().min(1),
-  source: z.enum(['embedded', 'response']),
-  firstSeen: z.number(),
-  lastSeen: z.number(),
-  /** The page (tab) where the item was last read: Zeeschuimer's `source_platform_url`. */
-  pageUrl: z.string(),
-  /** 'gzip': `data` is base64 of the gzipped JSON; 'json': the JSON text (no CompressionStream). */
-  encoding: z.enum(['gzip', 'json']),
-  data: z.string(),
-  /** Stored size of `data`, what the budget counts. */
-  bytes: z.number().int().nonnegative(),
-});
-export type StoredRawItem = z.infer<typeof StoredRawItem>;
+export { StoredRawItem };
 
 /** A raw item larger than this (JSON characters) is not kept: no post object is anywhere near it. */
 export const MAX_RAW_JSON_CHARS = 512 * 1024;

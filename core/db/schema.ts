@@ -17,7 +17,7 @@ import type {
   StoredComment,
   StoredPost,
 } from '../model';
-import type { StoredRawItem } from './raw-items';
+import type { StoredRawItem } from './raw-item-row';
 
 /** What a tab showed last: the side panel's "This page" reads it live. Cleared when the tab closes. */
 export interface TabState {

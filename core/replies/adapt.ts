@@ -10,8 +10,8 @@
  * so it needs no storage of its own and backup/restore/erase of the corrections covers it.
  */
 import { z } from 'zod';
-import { analyzeCommentDetailed, TASKS, type Task } from './analyze';
-import { type Features, featurize } from './features';
+import { type Adaptation, analyzeCommentDetailed, TASKS, type Task } from './analyze';
+import { featurize } from './features';
 
 /** What a community manager can say a comment is: the queue's groups. */
 export const CorrectionLabel = z.enum([
@@ -30,12 +30,8 @@ export interface Correction {
   label: CorrectionLabel;
 }
 
-export interface Adaptation {
-  /** corrections it was learned from */
-  size: number;
-  /** the margins with this brand's learned offsets added */
-  adjust(f: Features, margins: Record<Task, number>): Record<Task, number>;
-}
+// Declared in analyze.ts, which applies it (a type here would make the two import each other).
+export type { Adaptation };
 
 /**
  * What a label says about each decision: the queue shows a comment in the first group that applies

@@ -16,7 +16,6 @@
  * Priority: urgent = a clear attack or a crisis (cues.ts) · low = spam · high = another attack, a
  * complaint or a near-certainly negative comment · normal = question or purchase · low = the rest.
  */
-import type { Adaptation } from './adapt';
 import {
   isCrisis,
   isDirectAttack,
@@ -26,7 +25,7 @@ import {
   type ProblemKind,
   problemKind,
 } from './cues';
-import { featurize, normalizeText } from './features';
+import { type Features, featurize, normalizeText } from './features';
 import { detectLanguage } from './language';
 import { triageModels } from './models/index';
 
@@ -83,6 +82,14 @@ const logit = (p: number) => {
 const margin = (p: number, threshold: number) => logit(p) - logit(threshold);
 
 /** The base decisions and sentiment of a comment, without any brand's corrections. */
+/** A brand's learned offsets to the decision margins (learned in adapt.ts from the user's corrections). */
+export interface Adaptation {
+  /** corrections it was learned from */
+  size: number;
+  /** the margins with this brand's learned offsets added */
+  adjust(f: Features, margins: Record<Task, number>): Record<Task, number>;
+}
+
 export function analyzeCommentDetailed(text: string, adaptation?: Adaptation): DetailedAnalysis {
   const raw = typeof text === 'string' ? text : '';
   const m = triageModels();

@@ -6,10 +6,10 @@ import { useSignal } from '@preact/signals';
 import { type CompetitiveSet, PLATFORM_IDS, type PlatformId, type StoredAccount } from '../../../core/model';
 import { accountKey } from '../../../core/scoring/maturity';
 import { t } from '../../i18n';
-import type { ViewProps } from '../App';
 import { accountLabel, PLATFORM_NAMES } from '../common';
 import type { AccountRef } from '../insight-source';
 import type { PanelSource } from '../source';
+import type { ViewProps } from '../view';
 
 /** The account the tab shows: its profile, or on a post page the post's author. */
 export function pageAccount(page: ViewProps['page']): AccountRef | null {

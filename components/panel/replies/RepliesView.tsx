@@ -19,9 +19,9 @@ import {
 } from '../../../core/reports/replies';
 import type { Settings } from '../../../core/settings';
 import { formatCount, formatPercent, t } from '../../i18n';
-import type { ViewProps } from '../App';
 import { accountLabel, Empty, ErrorNote, Loading, PLATFORM_NAMES, Section, ThinNote } from '../common';
 import type { PageState } from '../source';
+import type { ViewProps } from '../view';
 import { AiSettings } from './AiSettings';
 import { formatDuration } from './format';
 import { type BuiltInByLang, QueueItem } from './QueueItem';

@@ -12,12 +12,12 @@ import type { Settings } from '../../../core/settings';
 import { instancePattern } from '../../../core/worker/instances';
 import { originsOf } from '../../../core/worker/optional-platforms';
 import { t } from '../../i18n';
-import type { ViewProps } from '../App';
 import { accountLabel, ErrorNote, Loading, PLATFORM_NAMES, Section } from '../common';
 import type { Loadable } from '../insight-source';
 import { MastodonInstances } from '../MastodonInstances';
 import { AiAvailability } from '../replies/AiAvailability';
 import type { PanelSource } from '../source';
+import type { ViewProps } from '../view';
 import { GoogleReviews } from './GoogleReviews';
 
 /** Time zones the browser knows (for the picker); a short list if it cannot say. */
