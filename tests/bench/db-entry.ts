@@ -87,7 +87,98 @@ async function fresh(name: string): Promise<ResonanzDb> {
 const members = Array.from({ length: 10 }, (_, a) => ({ platform: 'x', handle: `brand${a}` }));
 const window90 = { from: NOW - 90 * DAY, to: NOW };
 
+/**
+ * The browser's own floor, without Dexie or any of our logic: plain IndexedDB put/getAll, one
+ * transaction per batch, on the same rows. Every figure above is reported as a ratio to it.
+ */
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+async function rawOpen(name: string, create = false): Promise<IDBDatabase> {
+  if (create) await request(indexedDB.deleteDatabase(name) as unknown as IDBRequest<unknown>);
+  const open = indexedDB.open(name, create ? 1 : undefined);
+  if (create)
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('posts', { keyPath: ['platform', 'id'] });
+      open.result.createObjectStore('observations', { keyPath: ['platform', 'id', 'at'] });
+    };
+  return request(open);
+}
+
+const raw = {
+  /** Ingest's writes (a post and an observation per post, 50 per transaction, three rounds). */
+  async ingest(n: number): Promise<{ ms: number }> {
+    const db = await rawOpen('bench-raw', true);
+    const t = performance.now();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < n; i += 50) {
+        const tx = db.transaction(['posts', 'observations'], 'readwrite');
+        const posts = tx.objectStore('posts');
+        const observations = tx.objectStore('observations');
+        for (let k = i; k < Math.min(n, i + 50); k++) {
+          const row = { ...stored(k, k % 10), lastSeen: NOW + round };
+          posts.put(row);
+          observations.put({ platform: 'x', id: row.id, at: NOW + round, metrics: row.metrics });
+        }
+        await done(tx);
+      }
+    }
+    const ms = performance.now() - t;
+    db.close();
+    return { ms };
+  },
+  /** The account view's read: one account's 90 days through the same index, no scoring. */
+  async accountView(): Promise<{ ms: number; posts: number }> {
+    const db = await rawOpen('bench-big');
+    const t = performance.now();
+    const tx = db.transaction('posts', 'readonly');
+    const posts = await request(
+      tx
+        .objectStore('posts')
+        .index('[platform+authorKey+time]')
+        .getAll(IDBKeyRange.bound(['x', 'brand3', NOW - 90 * DAY], ['x', 'brand3', NOW])),
+    );
+    const ms = performance.now() - t;
+    db.close();
+    return { ms, posts: posts.length };
+  },
+  /** A capture batch's writes: 50 posts and 50 observations in one transaction. */
+  async captureBatch(runs: number): Promise<{ ms: number[] }> {
+    const db = await rawOpen('bench-big');
+    const ms: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      const tx = db.transaction(['posts', 'observations'], 'readwrite');
+      for (let k = 0; k < 50; k++) {
+        const row = stored(3 + 20 * (k + 50 * r), 3);
+        tx.objectStore('posts').put({ ...row, lastSeen: NOW + 3_000 + r });
+        tx.objectStore('observations').put({
+          platform: 'x',
+          id: row.id,
+          at: NOW + 3_000 + r,
+          metrics: row.metrics,
+        });
+      }
+      await done(tx);
+      ms.push(performance.now() - t);
+    }
+    db.close();
+    return { ms };
+  },
+};
+
 const bench = {
+  raw,
   /** Ingest `n` posts three times (metrics change each round → 3 observations each), 50 per batch. */
   async ingest(n: number): Promise<{ ms: number; posts: number; observations: number }> {
     const db = await fresh('bench-ingest');
