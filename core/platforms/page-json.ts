@@ -56,11 +56,12 @@ export function epochIso(value: unknown): string | null {
   return ms > 1.07e12 && ms < 4.1e12 ? new Date(ms).toISOString() : null;
 }
 
-const parsedScripts = new WeakMap<Element, unknown>();
+const parsedScripts = new WeakMap<Element, { text: string; value: unknown }>();
 
 /**
  * The parsed JSON of every script matching `selector` (by default the JSON data scripts), in page
- * order. Each script is parsed once per element (content scripts read the same page many times).
+ * order. Each script is parsed once for as long as its text stays the same (content scripts read the
+ * same page many times; a page that rewrites a script is read anew).
  */
 export function jsonScripts(
   doc: Document,
@@ -68,9 +69,13 @@ export function jsonScripts(
 ): unknown[] {
   const out: unknown[] = [];
   for (const script of doc.querySelectorAll(selector)) {
-    if (!parsedScripts.has(script)) parsedScripts.set(script, parseJson(script.textContent ?? ''));
-    const value = parsedScripts.get(script);
-    if (value !== undefined) out.push(value);
+    const text = script.textContent ?? '';
+    let hit = parsedScripts.get(script);
+    if (!hit || hit.text !== text) {
+      hit = { text, value: parseJson(text) };
+      parsedScripts.set(script, hit);
+    }
+    if (hit.value !== undefined) out.push(hit.value);
   }
   return out;
 }

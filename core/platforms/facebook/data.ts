@@ -272,15 +272,15 @@ function mergeRecords(a: StoryRecord, b: StoryRecord): StoryRecord {
   };
 }
 
-const cache = new WeakMap<Document, { scripts: number; data: ReturnType<typeof readFacebookJson> }>();
+const cache = new WeakMap<Document, { roots: unknown[]; data: ReturnType<typeof readFacebookJson> }>();
 
-/** The page's embedded stories and comments, read once per document (until more scripts arrive). */
+/** The page's embedded data, read once per document until its JSON scripts change. */
 export function embeddedStories(page: PageContext): ReturnType<typeof readFacebookJson> {
-  const scripts = page.doc.querySelectorAll('script[type="application/json"]').length;
+  const roots = jsonScripts(page.doc, 'script[type="application/json"]');
   const hit = cache.get(page.doc);
-  if (hit && hit.scripts === scripts) return hit.data;
-  const data = readFacebookJson(jsonScripts(page.doc, 'script[type="application/json"]'), page, 'embedded');
-  cache.set(page.doc, { scripts, data });
+  if (hit && hit.roots.length === roots.length && hit.roots.every((r, i) => r === roots[i])) return hit.data;
+  const data = readFacebookJson(roots, page, 'embedded');
+  cache.set(page.doc, { roots, data });
   return data;
 }
 

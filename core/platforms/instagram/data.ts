@@ -206,14 +206,14 @@ export function readInstagramJson(
   return { posts: [...posts.values()], comments: [...comments.values()], raw };
 }
 
-const cache = new WeakMap<Document, { scripts: number; data: ReturnType<typeof readInstagramJson> }>();
+const cache = new WeakMap<Document, { roots: unknown[]; data: ReturnType<typeof readInstagramJson> }>();
 
-/** The page's embedded media and comments, read once per document (until more scripts arrive). */
+/** The page's embedded data, read once per document until its JSON scripts change. */
 export function embeddedMedia(page: PageContext): ReturnType<typeof readInstagramJson> {
-  const scripts = page.doc.querySelectorAll('script[type="application/json"]').length;
+  const roots = jsonScripts(page.doc, 'script[type="application/json"]');
   const hit = cache.get(page.doc);
-  if (hit && hit.scripts === scripts) return hit.data;
-  const data = readInstagramJson(jsonScripts(page.doc, 'script[type="application/json"]'), page, 'embedded');
-  cache.set(page.doc, { scripts, data });
+  if (hit && hit.roots.length === roots.length && hit.roots.every((r, i) => r === roots[i])) return hit.data;
+  const data = readInstagramJson(roots, page, 'embedded');
+  cache.set(page.doc, { roots, data });
   return data;
 }

@@ -453,14 +453,14 @@ function fromVoyager(
   return { posts, raw };
 }
 
-/** The page's voyager documents, parsed once per document (until more arrive). */
-const embeddedCache = new WeakMap<Document, { codes: number; docs: ReturnType<typeof documents> }>();
+/** The page's voyager documents, parsed once per document until its `<code>` elements change. */
+const embeddedCache = new WeakMap<Document, { texts: string[]; docs: ReturnType<typeof documents> }>();
 function embeddedDocuments(doc: Document): ReturnType<typeof documents> {
-  const codes = doc.querySelectorAll('code').length;
+  const texts = [...doc.querySelectorAll('code')].map((c) => c.textContent ?? '');
   const hit = embeddedCache.get(doc);
-  if (hit && hit.codes === codes) return hit.docs;
+  if (hit && hit.texts.length === texts.length && hit.texts.every((t, i) => t === texts[i])) return hit.docs;
   const docs = documents(doc);
-  embeddedCache.set(doc, { codes, docs });
+  embeddedCache.set(doc, { texts, docs });
   return docs;
 }
 

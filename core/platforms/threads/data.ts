@@ -102,14 +102,14 @@ export function readThreadsJson(
   return { posts: [...posts.values()], comments, raw };
 }
 
-const cache = new WeakMap<Document, { scripts: number; data: ReturnType<typeof readThreadsJson> }>();
+const cache = new WeakMap<Document, { roots: unknown[]; data: ReturnType<typeof readThreadsJson> }>();
 
-/** The page's embedded posts, read once per document (until more scripts arrive). */
+/** The page's embedded data, read once per document until its JSON scripts change. */
 export function embeddedThreads(page: PageContext): ReturnType<typeof readThreadsJson> {
-  const scripts = page.doc.querySelectorAll('script[type="application/json"]').length;
+  const roots = jsonScripts(page.doc, 'script[type="application/json"]');
   const hit = cache.get(page.doc);
-  if (hit && hit.scripts === scripts) return hit.data;
-  const data = readThreadsJson(jsonScripts(page.doc, 'script[type="application/json"]'), page, 'embedded');
-  cache.set(page.doc, { scripts, data });
+  if (hit && hit.roots.length === roots.length && hit.roots.every((r, i) => r === roots[i])) return hit.data;
+  const data = readThreadsJson(roots, page, 'embedded');
+  cache.set(page.doc, { roots, data });
   return data;
 }
