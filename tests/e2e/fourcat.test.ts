@@ -1,7 +1,8 @@
 /**
  * 4CAT end to end, in Chromium with the built extension: a collection records real captures (served
  * at their real addresses, read by the shipped content script), the platforms' own objects are kept,
- * and the Research view writes one Zeeschuimer file per platform — saved to
+ * (Facebook, Pinterest), and recorded API responses fetched by bare pages (X, LinkedIn, TikTok), and
+ * the Research view writes one Zeeschuimer file per platform — saved to
  * test-artifacts/exports/<4CAT module id>.ndjson — whose every line carries every field 4CAT's
  * importer for that platform reads. "Send to 4CAT" then uploads to a local 4CAT stand-in on
  * 127.0.0.1: success with row count and link, a refused token, a data source the server lacks, rate
@@ -48,7 +49,7 @@ const PAGES: [url: string, fixture: string][] = [
 /**
  * Pages whose posts come from the API responses the page's own scripts fetch: a bare page at the
  * platform's address that fetches a recorded response, which the page-world hook hands to the
- * platform's reader. X: the recorded GraphQL responses as they are. TikTok: the 96 video objects of
+ * platform's reader. X and LinkedIn: the recorded responses as they are. TikTok: the 96 video objects of
  * Zeeschuimer's own TikTok export (each exactly as TikTok's item_list API delivered it), put back
  * into an item_list response.
  */
@@ -62,6 +63,11 @@ const API_PAGES: [url: string, apiPath: string, body: () => string][] = [
     'https://x.com/XDevelopers/status/2019881223666233717',
     '/i/api/graphql/e2eTweetDetail/TweetDetail?variables=%7B%7D',
     () => sharedText('x/api/graphql-tweet-detail.json'),
+  ],
+  [
+    'https://www.linkedin.com/feed/',
+    '/voyager/api/feed/updatesV2?count=10&q=feed',
+    () => sharedText('linkedin/api/voyager-main-feed-2023.json'),
   ],
   [
     'https://www.tiktok.com/@e2e',
@@ -252,7 +258,7 @@ describe('4CAT: platform files and Send to 4CAT, in Chromium', () => {
       }
     }
     await screenshot(panel, 'research-4cat-files-en');
-  });
+  }, 300_000);
 
   it('sends a platform file to 4CAT: progress, the row count and a link to the dataset', async () => {
     await panel.getByLabel('4CAT address').fill(server.url);
