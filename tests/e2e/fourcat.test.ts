@@ -1,8 +1,8 @@
 /**
- * 4CAT end to end, in Chromium with the built extension: a collection records real captures (served
- * at their real addresses, read by the shipped content script), the platforms' own objects are kept,
- * (Facebook, Pinterest), and recorded API responses fetched by bare pages (X, LinkedIn, TikTok), and
- * the Research view writes one Zeeschuimer file per platform — saved to
+ * 4CAT end to end, in Chromium with the built extension: a collection records real captures served
+ * at their real addresses (Facebook, Pinterest) and recorded API responses fetched by bare pages (X,
+ * LinkedIn, TikTok), read by the shipped content script and page-world hook; the platforms' own
+ * objects are kept, and the Research view writes one Zeeschuimer file per platform — saved to
  * test-artifacts/exports/<4CAT module id>.ndjson — whose every line carries every field 4CAT's
  * importer for that platform reads. "Send to 4CAT" then uploads to a local 4CAT stand-in on
  * 127.0.0.1: success with row count and link, a refused token, a data source the server lacks, rate
