@@ -9,6 +9,7 @@ import { useEffect } from 'preact/hooks';
 import type { StoredPost } from '../../core/model';
 import { assessHealth } from '../../core/platforms/health';
 import { type PageBaseline, type PageRow, type PageSort, pageRows, sortRows } from '../../core/reports/page';
+import { interactions } from '../../core/scoring/interactions';
 import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn, tnShown } from '../i18n';
 import { PLATFORM_NAMES, rateText, ThinNote, timesText } from './common';
 import type { PageState, PanelSource } from './source';
@@ -98,7 +99,13 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
   const rows = sortRows(pageRows(posts, baselines.value, now), sort.value);
   // Views are a column only where some post shows them (X, YouTube, TikTok, reels…).
   const withViews = posts.some((p) => p.metrics.views !== null);
-  const columns = COLUMNS.filter((c) => c.sort !== 'views' || withViews);
+  // A column nobody on the page has a value for (interactions on a TikTok grid) gives its room away.
+  const withInteractions = posts.some((p) => interactions(p.metrics) !== null);
+  const shown = new Set<PageSort>(['xMedian', 'velocity']);
+  if (withInteractions || !withViews) shown.add('interactions');
+  if (withViews) shown.add('views');
+  if (withInteractions) shown.add('engagement');
+  const columns = COLUMNS.filter((c) => shown.has(c.sort));
   const thinAccounts = [...(baselines.value?.values() ?? [])].filter((b) =>
     b.n === 0 && b.views && b.views.n > 0 ? b.views.thin : b.thin,
   ).length;
@@ -166,7 +173,7 @@ export function PageView({ state, source }: { state: PageState; source: PanelSou
                   <PostRow
                     key={row.post.id}
                     row={row}
-                    withViews={withViews}
+                    shown={shown}
                     loading={baselines.value === null && !baselineError.value}
                     onShow={() => source.scrollToPost(tab.tabId, row.post.id)}
                   />
@@ -213,12 +220,13 @@ function SortHeader(props: {
 function PostRow({
   row,
   loading,
-  withViews,
+  shown,
   onShow,
 }: {
   row: PageRow;
   loading: boolean;
-  withViews: boolean;
+  /** The optional columns this page shows. */
+  shown: ReadonlySet<PageSort>;
   onShow: () => void;
 }) {
   const { post } = row;
@@ -250,14 +258,16 @@ function PostRow({
           </span>
         )}
       </th>
-      <td
-        class="num"
-        title={row.interactions === null ? t('unknownHint') : approx ? t('approxHint') : undefined}
-      >
-        {row.interactions !== null && approx ? '≈' : ''}
-        {formatCount(row.interactions)}
-      </td>
-      {withViews && (
+      {shown.has('interactions') && (
+        <td
+          class="num"
+          title={row.interactions === null ? t('unknownHint') : approx ? t('approxHint') : undefined}
+        >
+          {row.interactions !== null && approx ? '≈' : ''}
+          {formatCount(row.interactions)}
+        </td>
+      )}
+      {shown.has('views') && (
         <td class="num" title={post.metrics.views === null ? t('unknownHint') : undefined}>
           {post.metrics.views !== null && post.approx.includes('views') ? '≈' : ''}
           {formatCount(post.metrics.views)}
@@ -276,27 +286,29 @@ function PostRow({
       >
         {velocityText(row.velocity)}
       </td>
-      <td
-        class="num"
-        title={
-          row.rate
-            ? row.rate.denominator === 'followers'
-              ? t('erFollowers', formatPercent(row.rate.value))
-              : t('erViews', formatPercent(row.rate.value))
-            : t('erUnknown')
-        }
-      >
-        {row.rate ? (
-          <>
-            {rateText(row.rate.value)}{' '}
-            <abbr title={row.rate.denominator === 'followers' ? t('denomFollowers') : t('denomViews')}>
-              {row.rate.denominator === 'followers' ? t('denomFollowersShort') : t('denomViewsShort')}
-            </abbr>
-          </>
-        ) : (
-          t('unknown')
-        )}
-      </td>
+      {shown.has('engagement') && (
+        <td
+          class="num"
+          title={
+            row.rate
+              ? row.rate.denominator === 'followers'
+                ? t('erFollowers', formatPercent(row.rate.value))
+                : t('erViews', formatPercent(row.rate.value))
+              : t('erUnknown')
+          }
+        >
+          {row.rate ? (
+            <>
+              {rateText(row.rate.value)}{' '}
+              <abbr title={row.rate.denominator === 'followers' ? t('denomFollowers') : t('denomViews')}>
+                {row.rate.denominator === 'followers' ? t('denomFollowersShort') : t('denomViewsShort')}
+              </abbr>
+            </>
+          ) : (
+            t('unknown')
+          )}
+        </td>
+      )}
     </tr>
   );
 }

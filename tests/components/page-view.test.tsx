@@ -153,4 +153,29 @@ describe('This page', () => {
     expect(ui.get('tr[data-post-id="spike"]').textContent).toContain('Ausreißer');
     expect(ui.get('tr[data-post-id="spike"]').textContent).toMatch(/8\s%\sF/);
   });
+
+  it('leads with views on a views-only TikTok grid: a Views column, × median views, views per hour', async () => {
+    // Ten videos, views only (as a TikTok profile grid shows them); the 8,000-view one is 8× the median.
+    const posts = Array.from({ length: 10 }, (_, i) =>
+      storedPost({
+        id: `v${i}`,
+        platform: 'tiktok',
+        ageDays: 2 + i,
+        likes: null,
+        views: i === 0 ? 8000 : 1000,
+      }),
+    );
+    const { source } = fakeSource({ posts });
+    const ui = await mount(<PageView state={ready(posts)} source={source} />);
+    const headings = ui.all('thead th').map((th) => th.textContent?.replaceAll('\u00ad', ''));
+    expect(headings.join('|')).toContain('Views');
+    // No post has an interaction: that column gives its room away, and so does engagement.
+    expect(headings.join('|')).not.toContain('Interactions');
+    expect(headings.join('|')).not.toContain('Engagement');
+    const top = ui.get('tr[data-post-id="v0"]');
+    expect(top.textContent).toContain('8,000');
+    expect(top.textContent).toContain('8×');
+    // 8,000 views over 2 days = 166.7 views per hour.
+    expect(top.textContent).toContain('167/h');
+  });
 });

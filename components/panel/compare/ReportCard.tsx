@@ -48,14 +48,17 @@ export function ReportCard(props: {
   const tableBottom = HEAD + 24 + rows.length * ROW;
   const barsTop = tableBottom + 36;
   const height = barsTop + rows.length * 22 + 48;
+  // Short headings (the card is 640 units wide); SVG text does not hyphenate, so soft hyphens go.
+  const short = (key: Parameters<typeof t>[0]) => t(key).replaceAll('\u00ad', '').replaceAll('\u200b', '');
   const headings: Record<(typeof COLS)[number]['key'], string> = {
     account: t('colAccount'),
-    followers: t('colFollowers'),
-    cadence: t('colPostsPerWeek'),
-    er: `${t('colMedianErShort')} (${denominatorLabel(report.denominator)})`,
-    inter: t('colMedianInteractions'),
-    sov: t('colShareOfVoiceShort'),
+    followers: short('colFollowersShort'),
+    cadence: short('colPostsPerWeekShort'),
+    er: short('colMedianErShort'),
+    inter: short('colMedianInteractionsShort'),
+    sov: short('colShareOfVoiceShort'),
   };
+
   return (
     <svg
       ref={props.svgRef}
@@ -67,11 +70,14 @@ export function ReportCard(props: {
       aria-label={t('reportTitle', props.setName, report.days)}
       font-family="system-ui, sans-serif"
     >
-      <text x={16} y={28} font-size={18} font-weight={700} class="value-label">
+      <text x={16} y={28} font-size={15} font-weight={700} class="value-label">
         {t('reportTitle', props.setName, report.days)}
       </text>
       <text x={16} y={50} font-size={12} class="axis-label">
         {t('reportSubtitle', props.asOf, report.summary.shareOfVoice.n)}
+      </text>
+      <text x={16} y={66} font-size={11} class="axis-label">
+        {`${t('colMedianErShort').replaceAll('\u00ad', '')}: ${denominatorLabel(report.denominator)}`}
       </text>
       {COLS.map((c) => (
         <text
