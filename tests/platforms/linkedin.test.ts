@@ -399,6 +399,20 @@ describeShared('LinkedIn 2026 feed: div[role=listitem] cards without urns (real 
     expect(page.posts[5]?.media).toBe('video');
   });
 
+  it('reads the comment shown under Dipti Kumari\'s post, its time from its id (shown as "52m")', () => {
+    expect(page.comments).toEqual([
+      expect.objectContaining({
+        id: 'urn:li:comment:(urn:li:activity:7444658505212661760,7444660540175450112)',
+        postId: 'urn:li:activity:7444658505212661760',
+        parentId: null,
+        author: { handle: 'bhayani-vasudev-541027173', name: 'Bhayani Vasudev' },
+        text: '#CFBR',
+        createdAt: '2026-03-31T08:23:07.882Z',
+        byPostAuthor: false,
+      }),
+    ]);
+  });
+
   it('decodes a comment-tools key: zigzag protobuf, field 1 an activity, field 2 a ugcPost', () => {
     expect(urnFromKey('CgsIgMDU1PHd3tDOAQ-replaceableCommentToolsMmpeg')).toEqual({
       type: 'activity',

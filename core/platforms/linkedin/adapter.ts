@@ -329,9 +329,55 @@ function readPost(card: Element, page: PageContext): PostFields | null {
   };
 }
 
+/**
+ * The 2026 feed's comments: `componentkey="replaceableComment_urn:li:comment:(urn:li:activity:X,Y)"`
+ * (the key repeats on nested wrappers: the outermost is the comment), the text in its
+ * `expandable-text-box`, the author its first member or company link. The comment id carries its time.
+ */
+function readComments2026(page: PageContext, posts: readonly PostSnapshot[]): CommentSnapshot[] {
+  const out: CommentSnapshot[] = [];
+  for (const el of page.doc.querySelectorAll('[componentkey^="replaceableComment_urn:li:comment:"]')) {
+    const key = el.getAttribute('componentkey') ?? '';
+    let outer = el.parentElement?.closest('[componentkey^="replaceableComment_"]') ?? null;
+    while (outer && outer.getAttribute('componentkey') !== key)
+      outer = outer.parentElement?.closest('[componentkey^="replaceableComment_"]') ?? null;
+    if (outer) continue;
+    const id = key.slice('replaceableComment_'.length);
+    const m = /^urn:li:comment:\(urn:li:(activity|ugcPost|share):(\d+),(\d+)\)$/.exec(id);
+    if (!m || out.some((c) => c.id === id)) continue;
+    const postId = `urn:li:${m[1]}:${m[2]}`;
+    const author = el.querySelector('a[href*="/in/"], a[href*="/company/"]');
+    const handle = handleOf(author?.getAttribute('href'));
+    let parent = el.parentElement?.closest('[componentkey^="replaceableComment_urn:li:comment:"]') ?? null;
+    while (parent && parent.getAttribute('componentkey') === key)
+      parent = parent.parentElement?.closest('[componentkey^="replaceableComment_urn:li:comment:"]') ?? null;
+    const likes = phraseCounts(el, { likes: METRIC_PHRASES.likes ?? [] }, page.locale).likes;
+    out.push({
+      id,
+      postId,
+      parentId: parent
+        ? (parent.getAttribute('componentkey') ?? '').slice('replaceableComment_'.length)
+        : null,
+      author: {
+        handle,
+        name:
+          [...el.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')]
+            .map((a) => nameIn(visibleText(a)))
+            .filter((t) => t && !/\d/.test(t))
+            .sort((a, b) => a.length - b.length)[0] ?? null,
+      },
+      text: visibleText(el.querySelector('[data-testid="expandable-text-box"]')),
+      createdAt: urnTime(m[3]),
+      likes: likes?.value ?? null,
+      byPostAuthor: handle !== null && handle === posts.find((p) => p.id === postId)?.author.handle,
+    });
+  }
+  return out;
+}
+
 function readComments(page: PageContext, posts: readonly PostSnapshot[]): CommentSnapshot[] {
   const cards = findPosts(page.doc);
-  const out: CommentSnapshot[] = readGuestComments(page, posts);
+  const out: CommentSnapshot[] = [...readGuestComments(page, posts), ...readComments2026(page, posts)];
   for (const el of page.doc.querySelectorAll(LI.comment)) {
     const id = el.getAttribute('data-id') ?? '';
     const m = /urn:li:comment:\((?:urn:li:)?(activity|ugcPost|share):(\d+),(\d+)\)/.exec(id);
