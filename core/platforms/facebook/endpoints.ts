@@ -2,10 +2,10 @@
  * The post-carrying endpoints of Facebook's own API whose JSON responses the page-world hook hands to
  * `readResponse` (see `Endpoint`). Facebook serves feeds, groups, pages, search and comments through
  * one GraphQL path; the reader keeps only `Story` and `Comment` nodes from it and drops everything
- * else (a response is never stored whole). Messenger's own endpoints (`/messaging/`, `/ajax/mercury/`,
- * edge-chat websockets) and notifications (`/ajax/notifications`) are different paths and not listed.
- * The same path also answers Messenger and notification queries, so the query's friendly name must
- * name a feed, timeline, post, comment or search query (every mutation, the user's own action, is out).
+ * else (a response is never stored whole). The same path also answers Messenger and notification
+ * queries, so the query's friendly name must name a feed, timeline, post, comment or search query
+ * (every mutation, the user's own action, is out); Messenger's other routes (`/messaging/`,
+ * `/ajax/mercury/`, edge-chat websockets) are different paths and never listed.
  */
 import type { Endpoint } from '../adapter';
 
