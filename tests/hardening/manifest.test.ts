@@ -45,9 +45,19 @@ describe('the Chrome (MV3) manifest', () => {
 
   it('reads pages only on the supported platforms', () => {
     for (const host of m.host_permissions as string[]) expect(host).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
-    const scripts = m.content_scripts as { matches: string[]; js: string[] }[];
-    expect(scripts).toHaveLength(1);
-    expect(sorted(scripts[0]?.matches)).toEqual(sorted(HOSTS));
+    const scripts = m.content_scripts as {
+      matches: string[];
+      js: string[];
+      world?: string;
+      run_at?: string;
+    }[];
+    // The content script, and the page-world hook (README: "The page's own data") on the same hosts.
+    expect(scripts.map((s) => [s.js, s.world ?? 'ISOLATED'])).toEqual([
+      [['content-scripts/content.js'], 'ISOLATED'],
+      [['content-scripts/page-hook.js'], 'MAIN'],
+    ]);
+    for (const script of scripts) expect(sorted(script.matches)).toEqual(sorted(HOSTS));
+    expect(scripts[1]?.run_at).toBe('document_start');
   });
 
   it('keeps the default CSP and exposes nothing to web pages', () => {
@@ -76,9 +86,13 @@ describe('the Firefox (MV2) manifest', () => {
     });
   });
 
-  it('reads pages only on the supported platforms', () => {
-    const scripts = m.content_scripts as { matches: string[] }[];
-    expect(sorted(scripts[0]?.matches)).toEqual(sorted(HOSTS));
+  it('reads pages only on the supported platforms, with the page-world hook in the MAIN world (Firefox 128+)', () => {
+    const scripts = m.content_scripts as { matches: string[]; world?: string; run_at?: string }[];
+    for (const script of scripts) expect(sorted(script.matches)).toEqual(sorted(HOSTS));
+    expect(scripts.map((s) => [s.world ?? 'ISOLATED', s.run_at])).toEqual([
+      ['ISOLATED', 'document_idle'],
+      ['MAIN', 'document_start'],
+    ]);
   });
 
   // wxt builds sidebar_action from the sidepanel entrypoint and used to drop open_at_install (the
