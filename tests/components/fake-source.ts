@@ -119,7 +119,9 @@ export function fakeSource(data: FakeData = {}) {
               ? posts.filter((p) => p.time >= window.from && p.time < window.now)
               : [],
             placeHistory: (data.history ?? []).filter((h) => members.has(accountKey(h.platform, h.handle))),
-            placeReviews: (data.reviews ?? []).filter((c) => members.has(accountKey(c.platform, c.postAuthorKey))),
+            placeReviews: (data.reviews ?? []).filter((c) =>
+              members.has(accountKey(c.platform, c.postAuthorKey)),
+            ),
           },
         });
       }
