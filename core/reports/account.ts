@@ -2,6 +2,7 @@
  * The account view's figures, from one account's stored posts and follower history: every figure
  * comes from core/scoring and carries its sample size and, for engagement, its denominator.
  */
+
 import type { AccountObservation, PlatformId, StoredAccount, StoredPost } from '../model';
 import { weekIndex, weekStart } from '../scoring/accumulator';
 import { accountBaseline, assessPost, type Baseline } from '../scoring/baseline';
@@ -14,6 +15,7 @@ import { isMature } from '../scoring/maturity';
 import { matureSeries } from '../scoring/series';
 import { median } from '../scoring/stats';
 import { DAY, MEDIAN_MIN_N, TREND_MIN_N } from '../scoring/thresholds';
+import { viewsBaseline, viewsPerHour } from '../scoring/views';
 
 /** Weeks shown in the engagement trend. */
 export const TREND_WEEKS = 26;
@@ -46,6 +48,11 @@ export interface TopPost {
 }
 
 export interface AccountReport {
+  /**
+   * Views, where the account's posts show them (YouTube, TikTok, reels): the median views of its
+   * newest 30 mature posts with n, and the median views per hour since publishing; null without views.
+   */
+  views: { median: number | null; n: number; thin: boolean; perHour: number | null } | null;
   /** Posts stored for the account, and how many are mature (final totals). */
   posts: number;
   mature: number;
@@ -125,7 +132,17 @@ export function accountReport(input: AccountReportInput): AccountReport {
     });
 
   const benchmarkDenominator = rated.denominator === 'none' ? null : rated.denominator;
+  const vb = viewsBaseline(posts, now);
+  const perHour: number[] = [];
+  for (const p of posts) {
+    if (p.createdAt === null || !isMature(p, now)) continue;
+    const v = viewsPerHour(p.metrics.views, p.time, p.lastSeen);
+    if (v !== null) perHour.push(v);
+  }
   return {
+    views: posts.some((p) => p.metrics.views !== null)
+      ? { median: vb.median, n: vb.n, thin: vb.thin, perHour: median(perHour) }
+      : null,
     posts: posts.length,
     mature,
     thin: baseline.thin,

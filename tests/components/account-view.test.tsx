@@ -198,4 +198,16 @@ describe('Account view', () => {
     expect(text).toMatch(/Median-Engagement: 1\s% der Follower \(n = 40 Beiträge älter als 24 h\)/);
     expect(text).toContain('Stärkste Zeitfenster: Dienstag 10:00');
   });
+
+  it('shows a views-only channel by its views first (TikTok grid), with n, and no thin-data warning', async () => {
+    const posts = Array.from({ length: 10 }, (_, i) =>
+      storedPost({ id: `v${i}`, platform: 'tiktok', ageDays: 2 + i, likes: null, views: 1000 + i * 100 }),
+    );
+    const { source } = fakeSource({ accounts: [account('acme', { platform: 'tiktok' })], posts });
+    const ui = await mount(<AccountView source={source} page={none} />);
+    const text = ui.text();
+    // Views 1,000 … 1,900 → median 1,450.
+    expect(text).toContain('Median views: 1,450 (n = 10 posts older than 24 h)');
+    expect(text).not.toContain('Thin data');
+  });
 });

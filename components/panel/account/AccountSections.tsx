@@ -8,7 +8,7 @@ import { type AccountReport, bestSlots, CADENCE_DAYS, liftIsFinding } from '../.
 import type { Denominator } from '../../../core/scoring/engagement';
 import type { Lift, LiftGroup } from '../../../core/scoring/lift';
 import { BEST_TIME_MIN_N, BREAKOUT_MIN_N, LIFT_MIN_N, TREND_MIN_N } from '../../../core/scoring/thresholds';
-import { formatCount, formatNumber, formatPercent, type MessageKey, t } from '../../i18n';
+import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn } from '../../i18n';
 import { Heatmap } from '../charts/Heatmap';
 import { TimeChart } from '../charts/TimeChart';
 import { denominatorLabel, erText, PLATFORM_NAMES, Section, ThinMark, ThinNote, timesText } from '../common';
@@ -52,7 +52,25 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
   return (
     <>
       <p class="note">{t('accountSample', formatCount(report.posts), formatCount(report.mature))}</p>
-      {report.thin && <ThinNote>{t('accountThin', report.baseline.n, BREAKOUT_MIN_N)}</ThinNote>}
+      {report.thin && !(report.views && !report.views.thin) && (
+        <ThinNote>{t('accountThin', report.baseline.n, BREAKOUT_MIN_N)}</ThinNote>
+      )}
+      {report.views && (
+        // Views first where the platform leads with them (YouTube, TikTok, reels): the figure, then n.
+        <Section id="views" title={t('secViews')}>
+          <p>
+            {t('viewsMedianLine', formatCount(report.views.median), report.views.n)}
+            {report.views.thin && (
+              <ThinMark n={report.views.n}>{tn('thinMarkerLong', report.views.n)}</ThinMark>
+            )}
+          </p>
+          {report.views.perHour !== null && (
+            <p class="note">
+              {t('viewsPerHourLine', formatNumber(report.views.perHour, report.views.perHour < 10 ? 1 : 0))}
+            </p>
+          )}
+        </Section>
+      )}
 
       <Section id="followers" title={t('secFollowers')}>
         <p>

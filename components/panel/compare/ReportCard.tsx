@@ -8,6 +8,7 @@
 import type { Ref } from 'preact';
 import type { CompareReport } from '../../../core/reports/compare';
 import { formatCount, formatNumber, formatPercent, t } from '../../i18n';
+import { wrapWords } from '../charts/export';
 import { denominatorLabel, PLATFORM_NAMES } from '../common';
 
 const WIDTH = 640;
@@ -47,7 +48,9 @@ export function ReportCard(props: {
   const rows = reportRows(report, format);
   const tableBottom = HEAD + 24 + rows.length * ROW;
   const barsTop = tableBottom + 36;
-  const height = barsTop + rows.length * 22 + 48;
+  // About 105 characters of 10-unit text fit the card's width; longer notes wrap.
+  const footer = wrapWords(t('reportFooter'), 105);
+  const height = barsTop + rows.length * 22 + 34 + footer.length * 13;
   // Short headings (the card is 640 units wide); SVG text does not hyphenate, so soft hyphens go.
   const short = (key: Parameters<typeof t>[0]) => t(key).replaceAll('\u00ad', '').replaceAll('\u200b', '');
   const headings: Record<(typeof COLS)[number]['key'], string> = {
@@ -131,8 +134,12 @@ export function ReportCard(props: {
           </text>
         </g>
       ))}
-      <text x={16} y={height - 14} font-size={10} class="axis-label">
-        {t('reportFooter')}
+      <text x={16} y={height - 28} font-size={10} class="axis-label">
+        {footer.map((line, i) => (
+          <tspan key={line} x={16} dy={i === 0 ? 0 : 13}>
+            {line}
+          </tspan>
+        ))}
       </text>
     </svg>
   );
