@@ -207,11 +207,14 @@ async function clearStores(session: Session): Promise<void> {
 
 const readAll = <T>(session: Session, store: string): Promise<T[]> => readStore<T>(session, store);
 
-/** Opens `url` with `html` as the document, and nothing else from the network. */
+/**
+ * Opens `url` with `html` as the document, and nothing else from the network (not even the page's
+ * iframes: served the capture again, they would nest without end).
+ */
 async function open(session: Session, url: string, html: string, csp: boolean): Promise<Page> {
   const page = await session.context.newPage();
   await page.route(/^https?:/, (route) =>
-    route.request().url() === url || route.request().isNavigationRequest()
+    route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()
       ? route.fulfill({
           body: html,
           contentType: 'text/html; charset=utf-8',
@@ -219,7 +222,7 @@ async function open(session: Session, url: string, html: string, csp: boolean): 
         })
       : route.abort('blockedbyclient'),
   );
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   return page;
 }
 
