@@ -16,10 +16,10 @@ const ROW = 34;
 const HEAD = 86;
 const COLS = [
   { key: 'account', x: 16, anchor: 'start' },
-  { key: 'followers', x: 250, anchor: 'end' },
-  { key: 'cadence', x: 330, anchor: 'end' },
-  { key: 'er', x: 420, anchor: 'end' },
-  { key: 'inter', x: 510, anchor: 'end' },
+  { key: 'followers', x: 230, anchor: 'end' },
+  { key: 'cadence', x: 300, anchor: 'end' },
+  { key: 'er', x: 390, anchor: 'end' },
+  { key: 'inter', x: 520, anchor: 'end' },
   { key: 'sov', x: 620, anchor: 'end' },
 ] as const;
 
@@ -87,7 +87,7 @@ export function ReportCard(props: {
           key={c.key}
           x={c.x}
           y={HEAD + 8}
-          font-size={11}
+          font-size={10}
           font-weight={600}
           text-anchor={c.anchor}
           class="axis-label"
