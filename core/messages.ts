@@ -237,6 +237,21 @@ export const PanelMessages = {
     }),
     response: z.object({ ok: z.literal(true), stored: z.number().int().nonnegative() }),
   },
+  /**
+   * The community manager's correction of a comment's triage (label null: back to the models'). Kept
+   * per own account; the brand's on-device model is learned from them (core/replies/adapt.ts).
+   */
+  correctTriage: {
+    request: z.object({
+      type: z.literal('correctTriage'),
+      platform: PlatformId,
+      commentId: z.string().min(1).max(400),
+      account: z.string().max(400),
+      text: z.string().max(100_000),
+      label: z.enum(['urgent', 'spam', 'complaint', 'question', 'purchase', 'praise', 'other']).nullable(),
+    }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** Hides a crisis alert's banner (the alert stays, marked dismissed). */
   dismissAlert: {
     request: z.object({ type: z.literal('dismissAlert'), id: z.string().min(1).max(400) }),
@@ -367,6 +382,7 @@ export const PanelRequest = z.discriminatedUnion('type', [
   PanelMessages.saveSettings.request,
   PanelMessages.rememberReply.request,
   PanelMessages.dismissAlert.request,
+  PanelMessages.correctTriage.request,
   PanelMessages.aiDraft.request,
   PanelMessages.aiCancel.request,
   PanelMessages.saveAiEndpoint.request,

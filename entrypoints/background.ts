@@ -13,6 +13,7 @@ import { AI_ENDPOINT_KEY, contentReplyHandlers, replyHandlers } from '../core/wo
 import { route } from '../core/worker/router';
 import { type LocalArea, migrateSecrets, openSecretStore, restrictStorage } from '../core/worker/secrets';
 import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage-state';
+import { triageHandlers } from '../core/worker/triage';
 
 export default defineBackground(() => {
   // Opened on first use; a failure (private window, failed upgrade) is retried with back-off, not per message.
@@ -100,6 +101,7 @@ export default defineBackground(() => {
       ...storageState.handlers,
       ...data.panel,
       ...replyHandlers(replies),
+      ...triageHandlers(replies),
     },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>

@@ -40,6 +40,7 @@ import {
   type ReplyMemory,
   type ResonanzDb,
   SCHEMA_VERSIONS,
+  type TriageCorrection,
 } from './schema';
 
 export const BACKUP_FORMAT = 'resonanz-backup';
@@ -68,6 +69,14 @@ const AlertRow = z.object({
   kind: z.enum(['negativeSurge', 'fastSpreadNegative']),
   detail: z.string(),
   dismissed: z.boolean(),
+});
+const TriageCorrectionRow = z.object({
+  platform: PlatformId,
+  commentId: z.string().min(1).max(400),
+  account: z.string().max(400),
+  text: z.string().max(100_000),
+  label: z.enum(['urgent', 'spam', 'complaint', 'question', 'purchase', 'praise', 'other']),
+  at: z.number(),
 });
 // JSON.stringify drops an undefined value, so a row may come back without one.
 const MetaRow = z.object({ key: z.string().min(1), value: z.json().optional() });
@@ -108,7 +117,8 @@ const _secretRowMatches: Same<z.infer<typeof CollectionSecretRow>, CollectionSec
 const _replyRowMatches: Same<z.infer<typeof ReplyMemoryRow>, Required<ReplyMemory>> = true;
 const _alertRowMatches: Same<z.infer<typeof AlertRow>, Alert> = true;
 const _metaRowMatches: Same<z.infer<typeof MetaRow>['key'], MetaEntry['key']> = true;
-void [_secretRowMatches, _replyRowMatches, _alertRowMatches, _metaRowMatches];
+const _correctionRowMatches: Same<z.infer<typeof TriageCorrectionRow>, TriageCorrection> = true;
+void [_secretRowMatches, _replyRowMatches, _alertRowMatches, _metaRowMatches, _correctionRowMatches];
 
 /** Every backed-up table, in the order it is written and restored, with its row schema. */
 export const BACKUP_SCHEMAS = {
@@ -125,6 +135,7 @@ export const BACKUP_SCHEMAS = {
   replyMemory: ReplyMemoryRow,
   alerts: AlertRow,
   rawItems: StoredRawItem,
+  triageCorrections: TriageCorrectionRow,
   meta: KnownMetaRow,
 } as const satisfies Record<string, z.ZodType>;
 export type BackupTable = keyof typeof BACKUP_SCHEMAS;

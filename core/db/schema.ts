@@ -60,6 +60,20 @@ export interface Alert {
   dismissed: boolean;
 }
 
+/**
+ * A community manager's correction of the triage of one comment (the latest per comment): what the
+ * queue should have called it. The brand's on-device model is learned from these (core/replies/adapt.ts).
+ */
+export interface TriageCorrection {
+  platform: PlatformId;
+  commentId: string;
+  /** the own account whose post the comment is under (its lower-case handle): corrections are per brand account */
+  account: string;
+  text: string;
+  label: 'urgent' | 'spam' | 'complaint' | 'question' | 'purchase' | 'praise' | 'other';
+  at: number;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -105,6 +119,15 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       rawItems: '&[collectionId+platform+kind+id], collectionId',
     },
   },
+  {
+    // v4: the community manager's corrections of the reply triage, one per comment, read per own
+    // account to learn that brand's on-device offsets (core/replies/adapt.ts). A new table: the
+    // rows of earlier versions need no change.
+    version: 4,
+    stores: {
+      triageCorrections: '&[platform+commentId], [platform+account], at',
+    },
+  },
 ];
 
 export class ResonanzDb extends Dexie {
@@ -123,6 +146,7 @@ export class ResonanzDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   accountStats!: Table<AccountStatsRow, [PlatformId, string]>;
   rawItems!: Table<StoredRawItem, [string, PlatformId, 'post' | 'comment', string]>;
+  triageCorrections!: Table<TriageCorrection, [PlatformId, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

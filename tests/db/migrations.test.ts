@@ -124,6 +124,16 @@ const SAMPLE_ROWS: Record<string, Record<string, unknown>[]> = {
   ],
   meta: [{ key: 'lastRetentionRun', value: 1 }],
   accountStats: [{ platform: 'x', handle: 'acme', updatedAt: 1, weeks: [[2900, 3, 120, 3]], window: [] }],
+  triageCorrections: [
+    {
+      platform: 'x',
+      commentId: 'c1',
+      account: 'acme',
+      text: 'Wo kann ich das kaufen?',
+      label: 'purchase',
+      at: 3,
+    },
+  ],
   rawItems: [
     {
       collectionId: 'k1',

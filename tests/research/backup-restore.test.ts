@@ -91,6 +91,14 @@ async function fill(w: Worker): Promise<void> {
     dismissed: false,
   });
   await w.db.meta.put({ key: 'lastRetentionRun', value: 123 });
+  await w.db.triageCorrections.put({
+    platform: 'x',
+    commentId: 'c1',
+    account: 'acc1',
+    text: 'Text 1',
+    label: 'complaint',
+    at: 4,
+  });
 }
 
 /** Every backed-up table's rows, in key order. */

@@ -19,6 +19,7 @@ import { type BrandVoice, type Draft, draftReplies } from '../../../core/replies
 import { commentKey, type QueueItem as Item, type QueueKind } from '../../../core/reports/replies';
 import { type MessageKey, t, lang as uiLang } from '../../i18n';
 import { PLATFORM_NAMES } from '../common';
+import { CorrectTriage } from './CorrectTriage';
 import { formatAge } from './format';
 import type { RepliesSource } from './replies-source';
 
@@ -267,6 +268,7 @@ export function QueueItem({
         </span>
       </header>
       <blockquote class="reply-text">{comment.text || t('unknown')}</blockquote>
+      <CorrectTriage item={item} source={source} />
       {other && (
         <p class="note" data-other-language={other}>
           {t('replyOtherLanguage', languageName(other))}

@@ -10,7 +10,6 @@ import { useEffect } from 'preact/hooks';
 import type { StoredComment } from '../../../core/model';
 import { type AiEndpoint, builtInStatus, languageModelApi } from '../../../core/replies/ai';
 import { groundingFor } from '../../../core/replies/grounding';
-import { type Analysis, analyzeComment } from '../../../core/replies/index';
 import {
   buildQueue,
   type QueueItem as Item,
@@ -23,6 +22,7 @@ import { accountLabel, Empty, ErrorNote, Loading, PLATFORM_NAMES, Section, ThinN
 import type { PageState } from '../source';
 import type { ViewProps } from '../view';
 import { AiSettings } from './AiSettings';
+import { brandAnalyzer } from './brand-triage';
 import { formatDuration } from './format';
 import { type BuiltInByLang, QueueItem } from './QueueItem';
 import { browserReplies, type Loadable, type QueueData, type RepliesSource } from './replies-source';
@@ -30,17 +30,6 @@ import { VoiceSettings } from './VoiceSettings';
 
 /** Items shown before "show more". */
 const PAGE_SIZE = 20;
-
-const analyses = new Map<string, { text: string; analysis: Analysis }>();
-/** analyzeComment, once per comment text (the queue is rebuilt on every database change). */
-function analyzeCached(comment: StoredComment): Analysis {
-  const key = `${comment.platform}:${comment.id}`;
-  const hit = analyses.get(key);
-  if (hit && hit.text === comment.text) return hit.analysis;
-  const analysis = analyzeComment(comment.text);
-  analyses.set(key, { text: comment.text, analysis });
-  return analysis;
-}
 
 let shared: RepliesSource | null = null;
 /** One browser-backed source for the panel's lifetime. */
@@ -103,7 +92,13 @@ export function RepliesView({ source, page, now = Date.now }: RepliesViewProps) 
 
   const tab = page.status === 'ready' && !page.fallback ? page.tab : null;
   const filter = queueFilter(own, tab, accountChoice.value, postChoice.value);
-  const queue: ReplyQueue = buildQueue(comments, own, analyzeCached, now(), filter);
+  const queue: ReplyQueue = buildQueue(
+    comments,
+    own,
+    brandAnalyzer(state.value.corrections ?? []),
+    now(),
+    filter,
+  );
   const total = queue.byAccount.reduce((sum, a) => sum + a.waiting, 0);
   const items = queue.items.slice(0, shown.value);
   return (

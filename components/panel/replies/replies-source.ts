@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { z } from 'zod';
-import type { Alert, ResonanzDb } from '../../../core/db/schema';
+import type { Alert, ResonanzDb, TriageCorrection } from '../../../core/db/schema';
 import { openDb } from '../../../core/db/schema';
 import type { TabMessages } from '../../../core/messages';
 import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
@@ -39,6 +39,8 @@ export interface QueueData {
   postTexts?: Record<string, string>;
   /** The newest remembered replies (suggested or inserted), newest first. */
   recent: string[];
+  /** The community manager's triage corrections (the brand's on-device model learns from them). */
+  corrections?: TriageCorrection[];
 }
 
 export interface AlertRow {
@@ -86,7 +88,8 @@ export async function readQueue(db: ResonanzDb): Promise<QueueData> {
     if (p?.text) postTexts[`${p.platform}:${p.id}`] = p.text.slice(0, POST_CHARS);
   }
   const memory = await db.replyMemory.orderBy('at').reverse().limit(RECENT_REPLIES).toArray();
-  return { own, comments, postUrls, postTexts, recent: memory.map((m) => m.text) };
+  const corrections = await db.triageCorrections.orderBy('at').toArray();
+  return { own, comments, postUrls, postTexts, recent: memory.map((m) => m.text), corrections };
 }
 
 /** Alerts not dismissed, newest first, with their posts. */
