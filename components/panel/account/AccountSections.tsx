@@ -8,6 +8,7 @@ import { type AccountReport, bestSlots, CADENCE_DAYS, liftIsFinding } from '../.
 import type { Denominator } from '../../../core/scoring/engagement';
 import type { Lift, LiftGroup } from '../../../core/scoring/lift';
 import { BEST_TIME_MIN_N, BREAKOUT_MIN_N, LIFT_MIN_N, TREND_MIN_N } from '../../../core/scoring/thresholds';
+import { isViewsFirst } from '../../../core/scoring/views';
 import { formatCount, formatNumber, formatPercent, type MessageKey, t, tn } from '../../i18n';
 import { Heatmap } from '../charts/Heatmap';
 import { TimeChart } from '../charts/TimeChart';
@@ -48,25 +49,27 @@ export function AccountSections(props: { report: AccountReport; platform: Platfo
   const { report, platform, timeZone } = props;
   const d = report.engagement.denominator;
   const fmt = useMemo(() => shortFigure(d), [d]);
+  const views =
+    report.views && (isViewsFirst({ platform, url: null }) || report.engagement.n === 0)
+      ? report.views
+      : null;
   const followersAxis = useMemo(() => (v: number | null) => formatCount(v, true), []);
   return (
     <>
       <p class="note">{t('accountSample', formatCount(report.posts), formatCount(report.mature))}</p>
-      {report.thin && !(report.views && !report.views.thin) && (
+      {report.thin && !(views && !views.thin) && (
         <ThinNote>{t('accountThin', report.baseline.n, BREAKOUT_MIN_N)}</ThinNote>
       )}
-      {report.views && (
-        // Views first where the platform leads with them (YouTube, TikTok, reels): the figure, then n.
+      {views && (
+        // Views first where the platform leads with them (YouTube, TikTok) or nothing else is known.
         <Section id="views" title={t('secViews')}>
           <p>
-            {t('viewsMedianLine', formatCount(report.views.median), report.views.n)}
-            {report.views.thin && (
-              <ThinMark n={report.views.n}>{tn('thinMarkerLong', report.views.n)}</ThinMark>
-            )}
+            {t('viewsMedianLine', formatCount(views.median), views.n)}
+            {views.thin && <ThinMark n={views.n}>{tn('thinMarkerLong', views.n)}</ThinMark>}
           </p>
-          {report.views.perHour !== null && (
+          {views.perHour !== null && (
             <p class="note">
-              {t('viewsPerHourLine', formatNumber(report.views.perHour, report.views.perHour < 10 ? 1 : 0))}
+              {t('viewsPerHourLine', formatNumber(views.perHour, views.perHour < 10 ? 1 : 0))}
             </p>
           )}
         </Section>
