@@ -2,6 +2,8 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDb, type ResonanzDb } from '../core/db/schema';
+import { TabMessages } from '../core/messages';
+import { type PanelHandlers, tabSender } from '../core/messaging';
 import { parseSettings, SETTINGS_KEY } from '../core/settings';
 import { alertNotification, checkAlerts } from '../core/worker/alerts';
 import type { BadgeState } from '../core/worker/collections';
@@ -16,6 +18,7 @@ import { captureState, type KeyValueStore, lazyDb } from '../core/worker/storage
 import { triageHandlers } from '../core/worker/triage';
 
 export default defineBackground(() => {
+  const sendToTab = tabSender(TabMessages, (tabId, message) => browser.tabs.sendMessage(tabId, message));
   // Opened on first use; a failure (private window, failed upgrade) is retried with back-off, not per message.
   const getDb: () => Promise<ResonanzDb> = lazyDb(() => openDb());
   // A full disk pauses capture; the pause is kept in storage.local, where the side panel reads it.
@@ -84,6 +87,13 @@ export default defineBackground(() => {
           .catch((error) => console.warn('Resonanz: notification failed', error));
       },
     });
+  // Every panel message type has its handler: a type added to core/messages.ts without one fails here.
+  const panel: PanelHandlers = {
+    ...storageState.handlers,
+    ...data.panel,
+    ...replyHandlers(replies),
+    ...triageHandlers(replies),
+  };
   const deps = {
     db: getDb,
     extensionVersion: browser.runtime.getManifest().version,
@@ -97,12 +107,7 @@ export default defineBackground(() => {
     content: contentReplyHandlers(replies),
     afterCapture,
     onQuota: storageState.onQuota,
-    panel: {
-      ...storageState.handlers,
-      ...data.panel,
-      ...replyHandlers(replies),
-      ...triageHandlers(replies),
-    },
+    panel,
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
     route(message, sender, deps),
@@ -147,9 +152,7 @@ export default defineBackground(() => {
     void browser.tabs
       .query({})
       .then((tabs) => {
-        for (const tab of tabs)
-          if (tab.id !== undefined)
-            void browser.tabs.sendMessage(tab.id, { type: 'settingsChanged' }).catch(() => {});
+        for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, { type: 'settingsChanged' });
       })
       .catch(() => {});
   });

@@ -8,6 +8,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CAPTURE_PAUSED_KEY, CapturePaused } from '../../core/capture-pause';
 import { formatPercent, lang, t } from '../i18n';
+import { sendToWorker } from './insight-source';
 
 /** Where the banner's facts come from (tests pass a fake). */
 export interface StorageBannerSource {
@@ -42,10 +43,7 @@ export function browserStorageSource(): StorageBannerSource {
       return estimate?.quota ? { usage: estimate.usage ?? 0, quota: estimate.quota } : null;
     },
     async resume() {
-      const answer = (await browser.runtime.sendMessage({ type: 'resumeCapture' }).catch(() => null)) as {
-        ok?: boolean;
-      } | null;
-      return answer?.ok === true;
+      return (await sendToWorker({ type: 'resumeCapture' })).ok;
     },
   };
 }

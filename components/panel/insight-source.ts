@@ -18,7 +18,8 @@ import {
   viewsBaselinePosts,
 } from '../../core/db/queries';
 import type { ResonanzDb } from '../../core/db/schema';
-import type { PanelRequest } from '../../core/messages';
+import { PanelMessages, type PanelRequest } from '../../core/messages';
+import { sender } from '../../core/messaging';
 import type {
   AccountObservation,
   CompetitiveSet,
@@ -62,6 +63,9 @@ export interface SetData {
 }
 
 /** A privileged request, as the worker's schema accepts it. */
+/** A panel message to the worker, its answer checked against the message type's response schema. */
+export const sendToWorker = sender(PanelMessages, (message) => browser.runtime.sendMessage(message));
+
 export type PanelCommand = z.input<typeof PanelRequest>;
 export type CommandResult = { ok: true; [key: string]: unknown } | { ok: false; error: string };
 
@@ -201,13 +205,6 @@ export function browserInsight(getDb: () => Promise<ResonanzDb>): InsightSource 
       );
     },
     watchSettings: (onChange) => watchStorage(SETTINGS_KEY, parseSettings, onChange),
-    async command(request) {
-      try {
-        const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
-        return answer ?? { ok: false, error: 'no answer from the extension' };
-      } catch (error) {
-        return { ok: false, error: errorOf(error) };
-      }
-    },
+    command: (request) => sendToWorker(request),
   };
 }

@@ -5,9 +5,13 @@
 import { liveQuery } from 'dexie';
 import browser from 'webextension-polyfill';
 import { openDb, type ResonanzDb, type TabState } from '../../core/db/schema';
+import { TabMessages } from '../../core/messages';
+import { tabSender } from '../../core/messaging';
 import type { StoredPost } from '../../core/model';
-import { browserInsight, type InsightSource } from './insight-source';
+import { browserInsight, type InsightSource, sendToWorker } from './insight-source';
 import { storageErrorMessage } from './storage-messages';
+
+const sendToTab = tabSender(TabMessages, (tabId, message) => browser.tabs.sendMessage(tabId, message));
 
 export type PageState =
   | { status: 'loading' }
@@ -95,15 +99,11 @@ export function browserSource(open: () => Promise<ResonanzDb> = () => openDb()):
       };
     },
     async scrollToPost(tabId, postId) {
-      await browser.tabs.sendMessage(tabId, { type: 'scrollToPost', postId }).catch(() => undefined);
+      await sendToTab(tabId, { type: 'scrollToPost', postId });
     },
     async snapshot(tabId, pseudonymise) {
-      const answer = (await browser.runtime
-        .sendMessage({ type: 'snapshot', tabId, pseudonymise })
-        .catch(() => null)) as { ok: boolean; html?: string; filename?: string } | null;
-      return answer?.ok && answer.html && answer.filename
-        ? { html: answer.html, filename: answer.filename }
-        : null;
+      const answer = await sendToWorker({ type: 'snapshot', tabId, pseudonymise });
+      return answer.ok ? { html: answer.html, filename: answer.filename } : null;
     },
   };
 }

@@ -8,6 +8,7 @@ import { storeRawItems } from '../db/raw-items';
 import { thinIfDue } from '../db/retention';
 import { isQuotaError, type ResonanzDb } from '../db/schema';
 import { ContentRequest, type ErrorResponse, PanelRequest } from '../messages';
+import { type ContentHandlers, dispatch, type PanelHandlers, type Sender } from '../messaging';
 import type { PageExtraction } from '../model';
 import { platformAllowedAt } from '../platforms/hosts';
 import { badgesOn, type Settings } from '../settings';
@@ -15,12 +16,7 @@ import { recordingContext } from './collections';
 import { CAPTURE_LIMITS, CaptureBudget, type CaptureLimits } from './limits';
 import type { ScoreCache } from './scores';
 
-/** What the router needs to know about a message's sender (a subset of `runtime.MessageSender`). */
-export interface Sender {
-  id?: string | undefined;
-  url?: string | undefined;
-  tab?: { id?: number | undefined; url?: string | undefined; incognito?: boolean | undefined } | undefined;
-}
+export type { Sender };
 
 /** Panel messages that write nothing, so they may run while a restore is writing the database. */
 const DURING_RESTORE = new Set([
@@ -48,10 +44,13 @@ export interface WorkerDeps {
   captureBlocked?: () => string | null;
   /** Called when storage is full: capture pauses until the user frees space. */
   onQuota?: (error: unknown) => void;
-  /** Extra privileged handlers the entrypoint wires in (export, erase, snapshot, …). */
-  panel?: Partial<Record<string, (request: never, sender: Sender) => Promise<unknown>>>;
+  /**
+   * The privileged handlers, one per panel message type (the entrypoint wires them all; its map is
+   * typed complete there). A type without a handler is refused.
+   */
+  panel?: Partial<PanelHandlers>;
   /** Handlers for content-script requests other than capture (reply drafts in place). */
-  content?: Partial<Record<string, (request: never, sender: Sender) => Promise<unknown>>>;
+  content?: Partial<ContentHandlers>;
   /** Runs after a capture was stored and scored (crisis alerts); its failure never fails the capture. */
   afterCapture?: (db: ResonanzDb, extraction: PageExtraction) => Promise<unknown>;
   /** Per-tab and total capture budgets (CAPTURE_LIMITS unless a test sets smaller ones). */
@@ -87,9 +86,9 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       const restoring = deps.captureBlocked?.();
       if (restoring && !DURING_RESTORE.has(request.data.type))
         return reject(deps, `${request.data.type} waits: ${restoring}`, sender, true);
-      const handler = deps.panel?.[request.data.type];
-      if (!handler) return reject(deps, `no handler for ${request.data.type}`, sender);
-      return (await handler(request.data as never, sender)) as Reply;
+      const answer = deps.panel && dispatch(deps.panel, request.data.type, request.data, sender);
+      if (!answer) return reject(deps, `no handler for ${request.data.type}`, sender);
+      return await answer;
     }
     if (!sender.tab) return reject(deps, 'message from an unknown context', sender);
     const request = ContentRequest.safeParse(message);
@@ -117,9 +116,9 @@ export async function route(message: unknown, sender: Sender, deps: WorkerDeps):
       };
     }
     if (request.data.type !== 'capture') {
-      const handler = deps.content?.[request.data.type];
-      if (!handler) return reject(deps, `no handler for ${request.data.type}`, sender);
-      return (await handler(request.data as never, sender)) as Reply;
+      const answer = deps.content && dispatch(deps.content, request.data.type, request.data, sender);
+      if (!answer) return reject(deps, `no handler for ${request.data.type}`, sender);
+      return await answer;
     }
     const { extraction } = request.data;
     // The platform comes from where the sender is, never from what the page claims.

@@ -12,6 +12,7 @@ import { insertReply } from '../../core/content/reply-actions';
 import { scrollToPost } from '../../core/content/scroll';
 import { snapshotPage } from '../../core/content/snapshot';
 import { ContentMessages, TabRequest } from '../../core/messages';
+import { sender } from '../../core/messaging';
 import { builtInMatchPatterns } from '../../core/platforms/hosts';
 import { adapterFor } from '../../core/platforms/index';
 
@@ -23,12 +24,8 @@ export default defineContentScript({
     if (!adapter) return;
     // Settings come by message: content scripts have no access to extension storage (where secrets
     // once were; see core/worker/secrets.ts).
-    const overlaySettings = async () =>
-      ContentMessages.overlaySettings.response.safeParse(
-        await browser.runtime
-          .sendMessage({ type: 'overlaySettings', platform: adapter.id })
-          .catch(() => null),
-      );
+    const send = sender(ContentMessages, (message) => browser.runtime.sendMessage(message));
+    const overlaySettings = () => send({ type: 'overlaySettings', platform: adapter.id });
     const settings = await overlaySettings();
     // Not ctx.requestIdleCallback/setTimeout: those leak one listener per call (core/content/lifetime.ts).
     const timers = scheduler(ctx);
@@ -42,21 +39,16 @@ export default defineContentScript({
       onData: (data) => loop?.addPageData(data),
       idle: (task) => timers.idle(task, 500),
     });
-    const capture = !(settings.success && !settings.data.capture);
+    const capture = !(settings.ok && !settings.capture);
     pageData.start(capture);
     ctx.onInvalidated(() => pageData.stop());
     if (!capture) return;
-    const overlay = new Overlay(document, settings.success ? settings.data.badges : true);
+    const overlay = new Overlay(document, settings.ok ? settings.badges : true);
     loop = new CaptureLoop({
       adapter,
       doc: document,
       url: () => location.href,
-      send: async (request) => {
-        if (!ctx.isValid) return undefined;
-        const answer = await browser.runtime.sendMessage(request);
-        const ok = ContentMessages.capture.response.safeParse(answer);
-        return ok.success ? ok.data : (answer as { ok: false; error: string; retry?: boolean } | undefined);
-      },
+      send: async (request) => (ctx.isValid ? send(request) : undefined),
       idle: (task) => timers.idle(task, 500),
       setTimer: (fn, ms) => timers.setTimer(fn, ms),
       ignore: (node) => node.nodeName === Overlay.TAG || node.nodeName === InPlaceReplies.TAG,
@@ -66,7 +58,7 @@ export default defineContentScript({
     });
     loop.start();
     // The language chosen in Settings, for the badges.
-    if (settings.success) overlay.setLanguage(settings.data.language);
+    if (settings.ok) overlay.setLanguage(settings.language);
     ctx.addEventListener(window, 'wxt:locationchange', () => loop?.navigated());
     ctx.onInvalidated(() => {
       loop?.stop();
@@ -82,9 +74,9 @@ export default defineContentScript({
       // every tab; the page asks for its settings again).
       if (request.data.type === 'settingsChanged')
         return overlaySettings().then((next) => {
-          if (next.success) {
-            overlay.setLanguage(next.data.language);
-            overlay.setEnabled(next.data.badges);
+          if (next.ok) {
+            overlay.setLanguage(next.language);
+            overlay.setEnabled(next.badges);
           }
           return { ok: true };
         });
@@ -114,20 +106,11 @@ export default defineContentScript({
       url: () => location.href,
       requestDrafts: async (request) => {
         if (!ctx.isValid) return null;
-        const answer = ContentMessages.draftsFor.response.safeParse(
-          await browser.runtime.sendMessage({ type: 'draftsFor', ...request }).catch(() => null),
-        );
-        return answer.success ? answer.data.drafts : null;
+        const answer = await send({ type: 'draftsFor', ...request });
+        return answer.ok ? answer.drafts : null;
       },
       onInserted: (request, text) =>
-        void browser.runtime
-          .sendMessage({
-            type: 'replyInserted',
-            platform: request.platform,
-            commentId: request.commentId,
-            text,
-          })
-          .catch(() => {}),
+        void send({ type: 'replyInserted', platform: request.platform, commentId: request.commentId, text }),
     });
     inPlace.start();
     ctx.onInvalidated(() => inPlace.stop());

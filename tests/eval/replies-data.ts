@@ -6,7 +6,7 @@
  * copied into the repository. The splits the models are trained, tuned and measured on are made in
  * triage-data.ts; tests/fixtures/replies/*.tsv are written by the project (not real comments).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARED_NLP, sharedFile } from '../platforms/load';

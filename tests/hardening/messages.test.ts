@@ -46,15 +46,19 @@ let n = 0;
 const log = vi.fn();
 /** A spy for every handler name, privileged or not; a call is recorded with its request. */
 const calls: { name: string; request: unknown; sender: Sender }[] = [];
-const spies = new Proxy(
-  {},
-  {
-    get: (_, name: string) => async (request: unknown, sender: Sender) => {
-      calls.push({ name, request, sender });
-      return { ok: true };
+const spy = () =>
+  new Proxy(
+    {},
+    {
+      get: (_, name: string) => async (request: unknown, sender: Sender) => {
+        calls.push({ name, request, sender });
+        return { ok: true };
+      },
     },
-  },
-) as WorkerDeps['panel'];
+  );
+// A Proxy answers every handler name: the test sees which the router reaches (its types cannot).
+const spies = spy() as WorkerDeps['panel'];
+const contentSpies = spy() as WorkerDeps['content'];
 
 function deps(): WorkerDeps {
   return {
@@ -66,7 +70,7 @@ function deps(): WorkerDeps {
     scores: new ScoreCache(),
     log,
     panel: spies,
-    content: spies,
+    content: contentSpies,
   };
 }
 

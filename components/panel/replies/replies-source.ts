@@ -8,7 +8,8 @@ import browser from 'webextension-polyfill';
 import type { z } from 'zod';
 import type { Alert, ResonanzDb, TriageCorrection } from '../../../core/db/schema';
 import { openDb } from '../../../core/db/schema';
-import type { TabMessages } from '../../../core/messages';
+import { TabMessages } from '../../../core/messages';
+import { tabSender } from '../../../core/messaging';
 import type { StoredAccount, StoredComment, StoredPost } from '../../../core/model';
 import { AI_ENDPOINT_KEY, AiEndpoint } from '../../../core/replies/ai-endpoint';
 import { POST_CHARS } from '../../../core/replies/grounding';
@@ -19,6 +20,7 @@ import {
   errorOf,
   type Loadable,
   type PanelCommand,
+  sendToWorker,
   watch,
   watchStorage,
 } from '../insight-source';
@@ -104,6 +106,8 @@ export async function readAlerts(db: ResonanzDb): Promise<AlertRow[]> {
   });
 }
 
+const sendToTab = tabSender(TabMessages, (tabId, message) => browser.tabs.sendMessage(tabId, message));
+
 export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()): RepliesSource {
   const secrets = openSecretStore();
   let db: Promise<ResonanzDb> | null = null;
@@ -127,25 +131,14 @@ export function browserReplies(getDb: () => Promise<ResonanzDb> = () => openDb()
         (error) => onChange({ status: 'error', message: errorOf(error) }),
       );
     },
-    async command(request) {
-      try {
-        const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
-        return answer ?? { ok: false, error: 'no answer from the extension' };
-      } catch (error) {
-        return { ok: false, error: errorOf(error) };
-      }
-    },
+    command: (request) => sendToWorker(request),
     async scrollToComment(tabId, commentId, text) {
-      const answer = (await browser.tabs
-        .sendMessage(tabId, { type: 'scrollToComment', commentId, text })
-        .catch(() => null)) as { found?: boolean } | null;
-      return answer?.found === true;
+      const answer = await sendToTab(tabId, { type: 'scrollToComment', commentId, text });
+      return answer.ok && answer.found;
     },
     async insertReply(tabId, commentId, text, draft) {
-      const answer = (await browser.tabs
-        .sendMessage(tabId, { type: 'insertReply', commentId, text, draft })
-        .catch(() => null)) as InsertAnswer | null;
-      return answer?.ok ? answer : null;
+      const answer = await sendToTab(tabId, { type: 'insertReply', commentId, text, draft });
+      return answer.ok ? answer : null;
     },
     async requestPermission(pattern) {
       try {

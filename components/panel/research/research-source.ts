@@ -9,7 +9,10 @@ import { backupChunks, linesOf } from '../../../core/db/backup';
 import { type CollectionExportOptions, exportCollection } from '../../../core/db/collection-export';
 import { collectionCounts, retentionDays } from '../../../core/db/collections';
 import { openDb, type ResonanzDb } from '../../../core/db/schema';
+import { type ErrorResponse, PanelMessages } from '../../../core/messages';
+import { type Outgoing, type PanelProtocol, parseAnswer } from '../../../core/messaging';
 import type { Collection } from '../../../core/model';
+import { sendToWorker } from '../insight-source';
 import { blobFromChunks, download } from './download';
 
 export type Result = { ok: true } | { ok: false; error: string };
@@ -61,18 +64,16 @@ export interface ResearchSource {
   eraseAll(): Promise<Result>;
 }
 
-type Answer = { ok: boolean; error?: string; [key: string]: unknown };
+const send = sendToWorker;
 
-async function send(message: object): Promise<Answer> {
-  try {
-    const answer = (await browser.runtime.sendMessage(message)) as Answer | undefined;
-    return answer ?? { ok: false, error: 'no answer from the extension' };
-  } catch (error) {
-    return { ok: false, error: (error as Error)?.message ?? String(error) };
-  }
-}
+const result = (a: { ok: true } | ErrorResponse): Result =>
+  a.ok ? { ok: true } : { ok: false, error: a.error };
 
-const result = (a: Answer): Result => (a.ok ? { ok: true } : { ok: false, error: a.error ?? 'failed' });
+/** The four restore messages (restoreFile is given their transport, so tests can stand in for the worker). */
+export type RestoreRequest = Outgoing<
+  PanelProtocol,
+  'restoreBegin' | 'restoreChunk' | 'restoreEnd' | 'restoreAbort'
+>;
 const failure = (error: unknown): { ok: false; error: string } => ({
   ok: false,
   error: (error as Error)?.message ?? String(error),
@@ -105,7 +106,7 @@ async function* decoded(file: Blob, onBytes: (bytes: number) => void): AsyncGene
  */
 export async function restoreFile(
   file: Blob,
-  sendMessage: (message: object) => Promise<Answer>,
+  transport: (message: RestoreRequest) => Promise<unknown>,
   onProgress: (fraction: number) => void,
 ): Promise<Result & { rows?: number }> {
   let read = 0;
@@ -117,21 +118,29 @@ export async function restoreFile(
     return failure(error);
   }
   if (first.done) return { ok: false, error: 'the file is empty' };
-  const begin = await sendMessage({ type: 'restoreBegin', header: first.value });
+  // Each answer is checked against its message type's response schema (core/messaging.ts).
+  const call = async <K extends RestoreRequest['type']>(request: Outgoing<PanelProtocol, K>) => {
+    try {
+      return parseAnswer(PanelMessages, request.type, await transport(request));
+    } catch (error) {
+      return failure(error);
+    }
+  };
+  const begin = await call({ type: 'restoreBegin', header: first.value });
   if (!begin.ok) return result(begin);
-  const restoreId = begin.restoreId as string;
+  const { restoreId } = begin;
   let rows = 0;
   let batch: string[] = [];
   let batchChars = 0;
   let lineNo = 2;
   const flush = async () => {
     if (batch.length === 0) return true;
-    const answer = await sendMessage({ type: 'restoreChunk', restoreId, firstLine: lineNo, lines: batch });
+    const answer = await call({ type: 'restoreChunk', restoreId, firstLine: lineNo, lines: batch });
     lineNo += batch.length;
     batch = [];
     batchChars = 0;
     if (!answer.ok) return answer;
-    rows += (answer.rows as number) ?? 0;
+    rows += answer.rows;
     onProgress(file.size ? read / file.size : 1);
     return true;
   };
@@ -148,7 +157,7 @@ export async function restoreFile(
       }
       const sent = await flush();
       if (sent !== true) return result(sent);
-      const end = await sendMessage({ type: 'restoreEnd', restoreId });
+      const end = await call({ type: 'restoreEnd', restoreId });
       if (!end.ok) return result(end);
       return { ok: true as const, rows };
     })();
@@ -156,7 +165,7 @@ export async function restoreFile(
     outcome = failure(error);
   }
   if (!outcome.ok) {
-    await sendMessage({ type: 'restoreAbort', restoreId }).catch(() => undefined);
+    await call({ type: 'restoreAbort', restoreId });
     return outcome;
   }
   onProgress(1);
@@ -224,7 +233,7 @@ export function browserResearch(): ResearchSource {
     destroySecret: async (id) => result(await send({ type: 'destroyCollectionSecret', id })),
     async setRetention(days) {
       const answer = await send({ type: 'setResearchRetention', days });
-      return answer.ok ? { ok: true, deleted: answer.deleted as number } : result(answer);
+      return answer.ok ? { ok: true, deleted: answer.deleted } : result(answer);
     },
     async exportCollection(id, choice, onProgress) {
       try {
@@ -269,7 +278,8 @@ export function browserResearch(): ResearchSource {
         return failure(error);
       }
     },
-    restore: (file, onProgress) => restoreFile(file, send, onProgress),
+    restore: (file, onProgress) =>
+      restoreFile(file, (message) => browser.runtime.sendMessage(message), onProgress),
     eraseAll: async () => result(await send({ type: 'eraseAll', confirm: 'erase' })),
   };
 }
