@@ -5,7 +5,17 @@ import { ENDPOINTS } from './endpoints';
 export const linkedin: PlatformInfo = {
   id: 'linkedin',
   name: 'LinkedIn',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
+  // Logged-out visitors get public company and profile pages on country hosts (uk., de., …).
+  hosts: [
+    'www.linkedin.com',
+    'linkedin.com',
+    'de.linkedin.com',
+    'at.linkedin.com',
+    'ch.linkedin.com',
+    'uk.linkedin.com',
+    'fr.linkedin.com',
+    'nl.linkedin.com',
+  ],
   endpoints: ENDPOINTS,
   replyBoxes: {
     boxes: [
