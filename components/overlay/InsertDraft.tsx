@@ -9,7 +9,6 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { type InsertResult, insertDraft } from '../../core/content/insert-text';
 import { type Lang, lang as uiLang } from '../i18n';
 import { type InsertDraftKey, insertDraftText } from './insert-draft-strings';
-import { attachClosedShadow } from './shadow';
 
 export interface DraftOption {
   text: string;
@@ -198,7 +197,8 @@ export function mountInsertDraft(container: Element, props: InsertDraftProps) {
   const doc = container.ownerDocument;
   const host = doc.createElement('resonanz-insert-draft');
   container.append(host);
-  const shadow = attachClosedShadow(host);
+  // Open for now, like the reply assist that holds it (components/overlay/in-place.tsx).
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = INSERT_DRAFT_CSS;
   const mount = doc.createElement('div');

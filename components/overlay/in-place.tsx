@@ -16,7 +16,6 @@ import type { Adapter } from '../../core/platforms/adapter';
 import { extractWith } from '../../core/platforms/index';
 import { type Lang, type MessageKey, t } from '../i18n';
 import { type DraftOption, type InsertDraftProps, mountInsertDraft } from './InsertDraft';
-import { attachClosedShadow } from './shadow';
 
 /** What the worker needs to draft for a comment (the `draftsFor` message without its type). */
 export interface DraftRequest {
@@ -162,7 +161,9 @@ export class InPlaceReplies {
     const { doc } = this.options;
     const host = doc.createElement(InPlaceReplies.TAG.toLowerCase());
     host.dataset.commentId = request.commentId;
-    const shadow = attachClosedShadow(host);
+    // Open for now: the end-to-end test drives the drafts through Playwright locators, which stop at
+    // closed roots (badges are closed already; see README, Hardening).
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = HOST_CSS;
     const wrap = doc.createElement('div');

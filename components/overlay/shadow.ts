@@ -12,7 +12,7 @@ export function attachClosedShadow(host: Element): ShadowRoot {
   return root;
 }
 
-/** The closed root attached by `attachClosedShadow` (the content script's own code and tests only). */
+/** The root attached by `attachClosedShadow` (or an open one): the content script's own code and tests only. */
 export function shadowOf(host: Element | null | undefined): ShadowRoot | null {
-  return (host && roots.get(host)) ?? null;
+  return (host && (roots.get(host) ?? host.shadowRoot)) ?? null;
 }
