@@ -18,6 +18,33 @@ describe('the test DOM parses like Chromium', () => {
     expect(doc.getElementById('after')).not.toBeNull();
   });
 
+  it('keeps blocks open when an <a> opens inside an <a> (LinkedIn: hashtag links inside a card’s link)', () => {
+    // Chromium moves each block out of the outer link and wraps its content in a copy of the link
+    // (the HTML spec's adoption agency algorithm); happy-dom closed the blocks with the link, so the
+    // end tags after it closed the card around them.
+    const doc = parseHtml(
+      '<ul><li id="card"><div id="c"><a id="o" href="/post">pre<div id="d1">one<div id="d2">two ' +
+        '<span>s <a id="i" href="/tag">tag</a> more</span></div><p>p</p></div></a>' +
+        '<a href="/post"><div class="counts">112</div></a></div></li><li id="next"></li></ul>',
+    );
+    expect(doc.getElementById('c')?.innerHTML).toBe(
+      '<a id="o" href="/post">pre</a><div id="d1"><a id="o" href="/post">one</a><div id="d2">' +
+        '<a id="o" href="/post">two <span>s </span></a><a id="i" href="/tag">tag</a> more</div><p>p</p></div>' +
+        '<a href="/post"><div class="counts">112</div></a>',
+    );
+    expect(doc.querySelector('.counts')?.closest('li')?.id).toBe('card');
+    expect(doc.getElementById('next')?.parentElement?.tagName).toBe('UL');
+  });
+
+  it('nests an <a> inside a table cell inside an <a>, and closes one directly inside another', () => {
+    expect(parseHtml('<a href="1">x<a href="2">y</a></a>z').body.innerHTML).toBe(
+      '<a href="1">x</a><a href="2">y</a>z',
+    );
+    expect(
+      parseHtml('<a href="1"><table><tr><td><a href="2">y</a></td></tr></table></a>').body.innerHTML,
+    ).toBe('<a href="1"><table><tbody><tr><td><a href="2">y</a></td></tr></tbody></table></a>');
+  });
+
   it('keeps everything after a <script> inside an <svg>', () => {
     const doc = parseHtml('<svg><script>var a = 1;</script></svg><p id="after">x</p>');
     expect(doc.getElementById('after')).not.toBeNull();
