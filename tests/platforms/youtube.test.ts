@@ -484,6 +484,34 @@ describe('YouTube odd markup', () => {
   });
 });
 
+describe('YouTube saved pages parsed again', () => {
+  // A saved watch page holds the player's <button> inside a <button>; a browser parsing it closes the
+  // outer button there, and the stray end tags after it close ytd-watch-flexy early, so the sidebar
+  // ends up after it, directly in ytd-app (Chromium does this to watch-en-2022-1 and watch-fr-2022-0).
+  // The markup below is that tree written out, so every parser builds the same one.
+  const tile = (id: string) =>
+    `<ytd-compact-video-renderer><a id="thumbnail" href="/watch?v=${id}"></a><h3><span id="video-title" aria-label="Clip ${id} by Someone 1,234 views 2 days ago">Clip ${id}</span></h3></ytd-compact-video-renderer>`;
+  const page = (before: string, after: string) =>
+    parseHtml(`<html><body><ytd-app><div id="content"><ytd-page-manager>${before}
+      <ytd-watch-flexy video-id="PGXcFGlofbQ"><div id="primary"><h1>Video</h1></div></ytd-watch-flexy>
+      </ytd-page-manager></div>${after}</ytd-app></body></html>`);
+  const ids = (doc: Document) =>
+    extractPage(doc, 'https://www.youtube.com/watch?v=PGXcFGlofbQ').posts.map((p) => p.id);
+
+  it('reads the sidebar pushed out of ytd-watch-flexy as the watch page it follows', () => {
+    const doc = page('', `<div id="secondary">${tile('SGi5gKY7by4')}${tile('hy6e796g6LE')}</div>`);
+    expect(ids(doc)).toEqual(['PGXcFGlofbQ', 'SGi5gKY7by4', 'hy6e796g6LE']);
+  });
+
+  it('leaves out what was pushed out of a hidden page, or is hidden itself', () => {
+    const doc = page(
+      `<ytd-browse hidden><div></div></ytd-browse>${tile('aaaaaaaaaaa')}`,
+      `<div id="secondary" hidden>${tile('bbbbbbbbbbb')}</div>`,
+    );
+    expect(ids(doc)).toEqual(['PGXcFGlofbQ']);
+  });
+});
+
 describe('YouTube links', () => {
   it('finds the 11-character video id in every link form', () => {
     expect(videoIdOf('/watch?v=RAY66mQ6ZWY&t=9s')).toBe('RAY66mQ6ZWY');

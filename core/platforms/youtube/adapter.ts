@@ -12,7 +12,15 @@ import { absoluteUrl, first, jsonLd, labelOf, visibleText } from '../dom';
 import { readComments } from './comments';
 import { readEmbedded, readResponse } from './embedded';
 import { channelFromUrl, channelOf, VIDEO_ID, videoIdOf } from './ids';
-import { activePage, bestCount, countOnButton, firstShown, hiddenWithin, watchRoot } from './page';
+import {
+  activePage,
+  bestCount,
+  countOnButton,
+  firstShown,
+  hiddenWithin,
+  watchRoot,
+  withinPage,
+} from './page';
 import { countBefore, hasWord, timeFromText, viewsIn } from './phrases';
 import { CHANNEL, PAGES, RESERVED_PATHS, SHORTS, T, TILE, WATCH, WORDS } from './selectors';
 
@@ -37,9 +45,9 @@ function findPosts(root: ParentNode, page: PageContext): Element[] {
     if (main && (root === page.doc || root.contains(main))) found.push(main);
   }
   for (const tile of root.querySelectorAll(TILE)) {
-    if (!scope.contains(tile) || hiddenWithin(tile, scope)) continue;
+    if (!withinPage(tile, scope) || hiddenWithin(tile, scope)) continue;
     const outer = tile.parentElement?.closest(TILE);
-    if (outer && scope.contains(outer)) continue; // the lockup inside a rich item is the same tile
+    if (outer && withinPage(outer, scope)) continue; // the lockup inside a rich item is the same tile
     if (!isPostTile(tile)) continue;
     found.push(tile);
   }

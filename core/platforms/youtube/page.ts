@@ -24,6 +24,29 @@ export function activePage(page: PageContext): Element | null {
   return [...page.doc.querySelectorAll(tag)].find((el) => !el.hasAttribute('hidden')) ?? null;
 }
 
+const PAGE_ELEMENTS = [PAGES.watch, PAGES.shorts, PAGES.search, PAGES.browse].join(', ');
+
+/**
+ * True when `el` is part of the page element `scope`, also where it was pushed out of it. A saved
+ * page holds the live DOM as markup, and the live DOM nests what markup cannot: YouTube's player has
+ * a `<button>` inside a `<button>`. Parsed again (Chromium, any HTML5 parser), the inner button ends
+ * the outer one, the end tags after it close the player's ancestors, and the rest of the watch page
+ * (the sidebar) lands after `ytd-watch-flexy` inside `ytd-app`. Content outside every page element
+ * belongs to the page element that opened last before it: the one it was pushed out of.
+ */
+export function withinPage(el: Element, scope: Element): boolean {
+  if (scope.contains(el)) return true;
+  const doc = scope.ownerDocument;
+  const app = doc.querySelector(PAGES.app);
+  if (!app?.contains(el) || el.closest(PAGE_ELEMENTS) || hiddenWithin(el, app)) return false;
+  let opener: Element | null = null;
+  for (const candidate of doc.querySelectorAll(PAGE_ELEMENTS)) {
+    if (!(candidate.compareDocumentPosition(el) & 4)) break; // Node.DOCUMENT_POSITION_FOLLOWING
+    opener = candidate;
+  }
+  return opener === scope;
+}
+
 /** True when `el` or an ancestor below `scope` carries `hidden` (a collapsed shelf, a closed panel). */
 export function hiddenWithin(el: Element, scope: Element): boolean {
   for (let node: Element | null = el; node && node !== scope; node = node.parentElement) {
