@@ -7,6 +7,7 @@
  * node budget and a depth limit, and a blob that does not parse is skipped, never thrown.
  */
 
+import type { ParsedCount } from '../parse/count';
 export type Json = Record<string, unknown>;
 
 /** The most JSON nodes one walk visits: a 3 MB Facebook feed has ~250k. */
@@ -35,6 +36,12 @@ export function str(value: unknown): string | null {
 export function num(value: unknown): number | null {
   const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+/** An exact count (a non-negative safe integer, also from a string of digits), as a read count. */
+export function exact(value: unknown): ParsedCount | null {
+  const n = num(value);
+  return n === null ? null : { value: n, approx: false };
 }
 
 /** Follows a path of keys and array indexes; undefined when a step is missing. */

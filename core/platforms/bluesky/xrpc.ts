@@ -4,27 +4,11 @@
  * reply, repost, like, quote and bookmark counts. A thread's replies are comments of its post.
  */
 import type { CommentSnapshot, RawItem } from '../../model';
-import type { ParsedCount } from '../../parse/count';
 import type { PostFields } from '../adapter';
+import { exact, type Json, obj, str } from '../page-json';
 import { timeFromRkey } from './ids';
 
-type Json = Record<string, unknown>;
-
 const ORIGIN = 'https://bsky.app';
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function exact(value: unknown): ParsedCount | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-    ? { value, approx: false }
-    : null;
-}
 
 /** The record key of a post view's `at://<did>/app.bsky.feed.post/<rkey>` uri. */
 function rkeyOf(view: Json): string | null {

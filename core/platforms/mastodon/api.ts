@@ -4,24 +4,8 @@
  * boost is read as the status it boosts, boosted by the booster; a thread's descendants are comments.
  */
 import type { CommentSnapshot, RawItem } from '../../model';
-import type { ParsedCount } from '../../parse/count';
 import type { PostFields } from '../adapter';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function exact(value: unknown): ParsedCount | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-    ? { value, approx: false }
-    : null;
-}
+import { exact, type Json, obj, str } from '../page-json';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',

@@ -8,26 +8,14 @@
  * "Pin", with a `pinner`.
  */
 import type { RawItem } from '../../model';
-import type { ParsedCount } from '../../parse/count';
 import type { PostFields } from '../adapter';
+import { exact, type Json, obj } from '../page-json';
 import { objectEnd } from '../script-json';
-
-type Json = Record<string, unknown>;
 
 const ORIGIN = 'https://www.pinterest.com';
 
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
-
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function exact(value: unknown): ParsedCount | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-    ? { value, approx: false }
-    : null;
 }
 
 /** The pin's id: GraphQL objects carry it as `entityId` (their `id` is an opaque node id). */

@@ -5,26 +5,10 @@
  * `score` and `num_comments`; the original's (in `crosspost_parent_list`) are never taken for it.
  */
 import type { CommentSnapshot, MediaKind, RawItem } from '../../model';
-import type { ParsedCount } from '../../parse/count';
 import type { PostFields } from '../adapter';
-
-type Json = Record<string, unknown>;
+import { exact, type Json, obj, str } from '../page-json';
 
 const ORIGIN = 'https://www.reddit.com';
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function exact(value: unknown): ParsedCount | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-    ? { value, approx: false }
-    : null;
-}
 
 function iso(seconds: unknown): string | null {
   return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000).toISOString() : null;

@@ -5,13 +5,8 @@
  * objects are those 4CAT's TikTok importer reads (Zeeschuimer keeps them as they come).
  */
 import type { CommentSnapshot } from '../../model';
+import { type Json, obj } from '../page-json';
 import { item, type StateItem } from './state';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null;

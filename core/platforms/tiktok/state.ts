@@ -4,9 +4,8 @@
  * loaded for, and (2022) the first feed items.
  */
 import type { ParsedCount } from '../../parse/count';
+import { type Json, obj } from '../page-json';
 import { objectEnd } from '../script-json';
-
-type Json = Record<string, unknown>;
 
 /** One video as the state describes it. */
 export interface StateItem {
@@ -40,10 +39,6 @@ export interface StateUser {
 export interface PageState {
   items: StateItem[];
   users: StateUser[];
-}
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
 }
 
 function str(value: unknown): string | null {

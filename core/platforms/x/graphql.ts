@@ -7,27 +7,12 @@
  * X importer reads.
  */
 import type { ProfileSnapshot, RawItem } from '../../model';
-import type { ParsedCount } from '../../parse/count';
 import type { PostFields } from '../adapter';
+import { exact, type Json, obj, str } from '../page-json';
 import { timeFromStatusId } from './ids';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-}
 
 function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function exact(value: unknown): ParsedCount | null {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? { value: n, approx: false } : null;
 }
 
 /** The tweet inside a result: `TweetWithVisibilityResults` wraps it once more; gone tweets are null. */

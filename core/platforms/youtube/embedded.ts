@@ -9,12 +9,11 @@ import { extractHashtags } from '../../parse/text';
 import { parseTime } from '../../parse/time';
 import type { EmbeddedData, PageContext } from '../adapter';
 import { buildPost, cleanHandle } from '../adapter';
+import { type Json, obj } from '../page-json';
 import { objectEnd } from '../script-json';
 import { channelFromUrl, channelOf, videoIdOf } from './ids';
 import { countBefore, timeFromText, viewsIn } from './phrases';
 import { WORDS } from './selectors';
-
-type Json = Record<string, unknown>;
 
 /** The object assigned to `name` in one of the page's scripts (`var ytInitialData = {…};`). */
 export function initialData(doc: Document, name: string): Json | null {
@@ -33,10 +32,6 @@ export function initialData(doc: Document, name: string): Json | null {
     }
   }
   return null;
-}
-
-function obj(value: unknown): Json | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
 }
 
 /** Follows a path of keys; null when any step is missing. */
