@@ -1,7 +1,7 @@
 /**
  * 4CAT end to end, in Chromium with the built extension: a collection records real captures served
- * at their real addresses (Facebook, Pinterest) and recorded API responses fetched by bare pages (X,
- * LinkedIn, TikTok), read by the shipped content script and page-world hook; the platforms' own
+ * at their real addresses (Facebook, Pinterest, Instagram, Threads) and recorded API responses
+ * fetched by bare pages (X, LinkedIn, TikTok), read by the shipped content script and page-world hook; the platforms' own
  * objects are kept, and the Research view writes one Zeeschuimer file per platform — saved to
  * test-artifacts/exports/<4CAT module id>.ndjson — whose every line carries every field 4CAT's
  * importer for that platform reads. "Send to 4CAT" then uploads to a local 4CAT stand-in on
@@ -44,6 +44,11 @@ const PAGES: [url: string, fixture: string][] = [
   ],
   ['https://www.pinterest.com/pin/166492517477700109/', 'pinterest/pin-guest-2026-astronomia.html'],
   ['https://www.pinterest.com/search/pins/?q=nature', 'pinterest/search-guest-2025-nature.html'],
+  // Post pages and profiles whose embedded data holds the platform's own objects (4CAT's importer fields).
+  ['https://www.instagram.com/p/DOs7hevjbX3/', 'instagram/post-ptbr-2025-09.html'],
+  ['https://www.instagram.com/p/DQq9PJQk4TG/', 'instagram/post-ptbr-2025-11-b.html'],
+  ['https://www.threads.com/@zuck', 'threads/profile-zuck-2025-12.html'],
+  ['https://www.threads.com/@openai', 'threads/profile-openai-2026-02.html'],
 ];
 
 /**
@@ -197,6 +202,8 @@ describe('4CAT: platform files and Send to 4CAT, in Chromium', () => {
   });
 
   it('records the captures and writes one file per platform whose every line maps through 4CAT', async () => {
+    for (const module of ['instagram.com', 'threads.net'])
+      expect(expected.get(module)?.mapped.size, `${module} pages carry post objects`).toBeGreaterThan(0);
     expect(expected.get('facebook.com')?.mapped.size, 'Facebook captures carry post objects').toBeGreaterThan(
       0,
     );
