@@ -53,6 +53,8 @@ export interface QueueItem {
 export interface AccountResponse {
   platform: StoredAccount['platform'];
   handle: string;
+  /** The account's name where known (a place's name: its id is no handle anyone reads). */
+  name: string | null;
   stats: ResponseStats;
 }
 
@@ -75,7 +77,7 @@ export interface ReplyQueue {
   older: number;
   accounts: AccountResponse[];
   /** Waiting comments per own account and per post, before the filter (for the filter's choices). */
-  byAccount: FilterCount<{ platform: PlatformId; handle: string }>[];
+  byAccount: FilterCount<{ platform: PlatformId; handle: string; name: string | null }>[];
   byPost: FilterCount<{ platform: PlatformId; postId: string; postAuthorKey: string }>[];
 }
 
@@ -118,7 +120,7 @@ const ownKey = (platform: string, handle: string) => `${platform}\u0000${handle.
  */
 export function buildQueue(
   comments: readonly StoredComment[],
-  own: readonly Pick<StoredAccount, 'platform' | 'handle'>[],
+  own: readonly (Pick<StoredAccount, 'platform' | 'handle'> & { name?: string | null })[],
   analyze: (comment: StoredComment) => Analysis,
   now: number,
   filter: QueueFilter = {},
@@ -127,7 +129,7 @@ export function buildQueue(
   const mine = comments.filter((c) => owners.has(ownKey(c.platform, c.postAuthorKey)));
   const waiting = mine.filter(isUnanswered);
   const byAccount = own.map((a) => ({
-    value: { platform: a.platform, handle: a.handle },
+    value: { platform: a.platform, handle: a.handle, name: a.name ?? null },
     waiting: waiting.filter((c) => ownKey(c.platform, c.postAuthorKey) === ownKey(a.platform, a.handle))
       .length,
   }));
@@ -175,6 +177,7 @@ export function buildQueue(
   const accounts = own.map((a) => ({
     platform: a.platform,
     handle: a.handle,
+    name: a.name ?? null,
     stats: responseStats(
       mine.filter((c) => c.platform === a.platform && c.postAuthorKey === a.handle.toLowerCase()),
       [a],

@@ -33,15 +33,17 @@ export function panelHandlers(deps: PanelDeps) {
       const key = [request.platform, accountKey(request.handle)] as [typeof request.platform, string];
       await db.transaction('rw', db.accounts, async () => {
         const before = await db.accounts.get(key);
+        // Everything known about the account stays (a place's rating too); only the role changes.
         await db.accounts.put({
+          name: null,
+          followers: null,
+          following: null,
+          posts: null,
+          lastSeen: 0,
+          ...before,
           platform: request.platform,
           handle: key[1],
-          name: before?.name ?? null,
           role: request.role,
-          followers: before?.followers ?? null,
-          following: before?.following ?? null,
-          posts: before?.posts ?? null,
-          lastSeen: before?.lastSeen ?? 0,
         });
       });
       return { ok: true as const };

@@ -149,4 +149,18 @@ describe('Google reviews on Google Maps, in Chromium', () => {
     );
     expect(events).toEqual({ clicks: 0, submits: 0, enter: 0 });
   });
+
+  it('shows the place in the Account view: rating, reviews, histogram and the share answered', async () => {
+    await panel.getByRole('tab', { name: 'Account' }).click();
+    const section = panel.locator('section[aria-labelledby="h-place"]');
+    await section.waitFor();
+    // The fixture's place: "4.3" stars, 1,532 reviews, a five-row histogram; one of the three reviews
+    // shown is answered.
+    const text = (await section.textContent()) ?? '';
+    expect(text).toMatch(/4\.3 ★/);
+    expect(text).toContain('1,532');
+    expect(await section.locator('table.histogram tr').count()).toBe(5);
+    expect(text).toContain('1 of 3 reviews seen');
+    await screenshot(panel, 'google-reviews-account-en');
+  });
 });

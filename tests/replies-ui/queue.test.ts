@@ -81,7 +81,9 @@ describe('the reply queue', () => {
       ['ancient', true],
     ]);
     expect(queue.older).toBe(1);
-    expect(queue.byAccount).toEqual([{ value: { platform: 'youtube', handle: 'acme' }, waiting: 2 }]);
+    expect(queue.byAccount).toEqual([
+      { value: { platform: 'youtube', handle: 'acme', name: null }, waiting: 2 },
+    ]);
   });
 
   it('uses one definition of waiting: the list, the account counts and the post counts agree', () => {

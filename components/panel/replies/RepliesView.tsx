@@ -260,11 +260,11 @@ function ResponseFigures({ queue }: { queue: ReplyQueue }) {
   return (
     <Section id="response" title={t('repliesResponseTitle')}>
       <ul class="response-figures">
-        {queue.accounts.map(({ platform, handle, stats }) => {
+        {queue.accounts.map(({ platform, handle, name, stats }) => {
           const time = formatDuration(stats.medianMs);
           return (
             <li key={`${platform}:${handle}`}>
-              <strong>{accountLabel({ platform, handle })}</strong>
+              <strong>{accountLabel({ platform, handle, name })}</strong>
               <span>
                 {stats.rate === null
                   ? t('repliesRateNone')
