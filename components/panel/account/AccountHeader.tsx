@@ -1,6 +1,7 @@
 /** The account's name, follower count and role buttons (own / competitor / watch). */
 import { useSignal } from '@preact/signals';
 import type { AccountRole, StoredAccount } from '../../../core/model';
+import { platformInfo } from '../../../core/platforms/registry';
 import { formatCount, t } from '../../i18n';
 import { accountLabel } from '../common';
 import type { AccountRef } from '../insight-source';
@@ -38,8 +39,13 @@ export function AccountHeader(props: {
       <p class="account-name">
         <strong>{account?.name ?? `@${target.handle}`}</strong>{' '}
         <span class="muted">{accountLabel(target)}</span>
-        <br />
-        <span>{t('followersCount', formatCount(account?.followers ?? null))}</span>
+        {/* A place (Google reviews) has reviews, not followers: its figures follow below. */}
+        {!platformInfo(target.platform)?.opaqueHandles && (
+          <>
+            <br />
+            <span>{t('followersCount', formatCount(account?.followers ?? null))}</span>
+          </>
+        )}
       </p>
       <fieldset class="roles">
         <legend class="sr-only">{t('roleGroup')}</legend>

@@ -107,7 +107,8 @@ export function AccountView({ source, page }: ViewProps) {
 
 function optionLabel(a: StoredAccount, onScreen: AccountRef | null): string {
   const parts = [accountLabel(a)];
-  if (a.name) parts.push(a.name);
+  // A place's label is its name already.
+  if (a.name && !platformInfo(a.platform)?.opaqueHandles) parts.push(a.name);
   if (a.role) parts.push(`(${t(ROLE_LABEL[a.role])})`);
   if (onScreen && keyOf(onScreen) === keyOf(a)) parts.push(`— ${t('onScreen')}`);
   return parts.join(' ');
