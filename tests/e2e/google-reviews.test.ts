@@ -21,6 +21,8 @@ import {
   readStore,
   type Session,
   screenshot,
+  sendEvents,
+  sendWatcher,
   serve,
   tabIdOf,
   until,
@@ -30,13 +32,8 @@ const PLACE = '0x47a851e0a1b2c3d4:0x5e6f708192a3b4c5';
 const URL = `https://www.google.com/maps/place/Ramen+Example/data=!4m7!3m6!1s${PLACE}`;
 const OUT = join(ROOT, '.output/e2e-google');
 
-/** Watches the page for anything that could send: clicks on "Post reply", submits, Enter. */
-const WATCH = `<script>
-window.__events = { clicks: 0, submits: 0, enter: 0 };
-document.addEventListener('click', (e) => { if (e.target.closest && e.target.closest('button[aria-label="Post reply"]')) window.__events.clicks++; }, true);
-document.addEventListener('submit', () => { window.__events.submits++; }, true);
-document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__events.enter++; }, true);
-</script>`;
+/** Counts anything on the page that could send: clicks on "Post reply", submits, Enter. */
+const WATCH = sendWatcher('button[aria-label="Post reply"]');
 
 interface CommentRow {
   id: string;
@@ -144,10 +141,7 @@ describe('Google reviews on Google Maps, in Chromium', () => {
       10_000,
       'the draft in the reply box',
     );
-    const events = await maps.evaluate(
-      () => (window as unknown as { __events: Record<string, number> }).__events,
-    );
-    expect(events).toEqual({ clicks: 0, submits: 0, enter: 0 });
+    expect(await sendEvents(maps)).toEqual({ clicks: 0, submits: 0, enter: 0 });
   });
 
   it('shows the place in the Account view: rating, reviews, histogram and the share answered', async () => {

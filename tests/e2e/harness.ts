@@ -187,3 +187,21 @@ export async function shadowContents(
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * A script for a routed page that counts everything that could send a reply: clicks on the platform's
+ * send button (`sendButton`, a CSS selector), form submits and Enter. Read it with `sendEvents`.
+ */
+export function sendWatcher(sendButton: string): string {
+  return `<script>
+window.__events = { clicks: 0, submits: 0, enter: 0 };
+document.addEventListener('click', (e) => { if (e.target.closest && e.target.closest(${JSON.stringify(sendButton)})) window.__events.clicks++; }, true);
+document.addEventListener('submit', () => { window.__events.submits++; }, true);
+document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__events.enter++; }, true);
+</script>`;
+}
+
+/** What `sendWatcher` counted on `page`. */
+export function sendEvents(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => (window as unknown as { __events: Record<string, number> }).__events);
+}

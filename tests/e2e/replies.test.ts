@@ -18,6 +18,8 @@ import {
   readStore,
   type Session,
   screenshot,
+  sendEvents,
+  sendWatcher,
   serve,
   tabIdOf,
   until,
@@ -83,13 +85,8 @@ const COMMENTS = {
   purchase: ['UgyPurchase01AaABAg', 'sonja_k', 'Ich würde das sofort kaufen.', 'vor 15 Minuten'],
 } as const;
 
-/** Watches the page (main world) for anything that could send: clicks on send, submits, Enter. */
-const WATCH = `<script>
-window.__events = { clicks: 0, submits: 0, enter: 0 };
-document.addEventListener('click', (e) => { if (e.target.closest && e.target.closest('#submit-button')) window.__events.clicks++; }, true);
-document.addEventListener('submit', () => { window.__events.submits++; }, true);
-document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__events.enter++; }, true);
-</script>`;
+/** Counts anything on the page that could send: clicks on send, submits, Enter. */
+const WATCH = sendWatcher('#submit-button');
 
 function watchPage(): string {
   const html = readFileSync(join(ROOT, 'tests/fixtures/youtube/de-watch-2025.html'), 'utf8');
@@ -129,8 +126,7 @@ describe('the reply queue and insert in place, in Chromium', () => {
     await session?.close();
   });
 
-  const events = () =>
-    page.evaluate(() => (window as unknown as { __events: Record<string, number> }).__events);
+  const events = () => sendEvents(page);
   const queueKinds = () =>
     panel.locator('.reply-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
   const queueIds = () =>
